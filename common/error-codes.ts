@@ -1,0 +1,126 @@
+/**
+ * The one catalog of error codes. The server answers every failure with one of these codes and
+ * its Vietnamese message; the client shows the message for the code in the user's language.
+ * A code is never reused for another meaning once released.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: {
+    status: 400,
+    vi: 'Dữ liệu không hợp lệ. Hãy sửa các trường được nêu rồi gửi lại.',
+    en: 'The data is invalid. Fix the fields listed and send it again.',
+  },
+  BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' },
+  UNAUTHENTICATED: {
+    status: 401,
+    vi: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Hãy đăng nhập lại.',
+    en: 'You are not signed in or your session has expired. Sign in again.',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The username or password is incorrect.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút.',
+    en: 'The account is locked after too many failed sign-ins. Try again in 15 minutes.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    vi: 'Bạn phải đổi mật khẩu mặc định trước khi tiếp tục.',
+    en: 'You must change the default password before continuing.',
+  },
+  PASSWORD_POLICY: {
+    status: 400,
+    vi: 'Mật khẩu mới không đạt yêu cầu.',
+    en: 'The new password does not meet the policy.',
+  },
+  CURRENT_PASSWORD_WRONG: {
+    status: 400,
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is incorrect.',
+  },
+  CSRF_INVALID: {
+    status: 403,
+    vi: 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.',
+    en: 'The anti-forgery token is missing or invalid. Reload the page.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy dữ liệu yêu cầu.', en: 'The requested item was not found.' },
+  CONFLICT: {
+    status: 409,
+    vi: 'Dữ liệu đã được người khác thay đổi. Hãy tải lại rồi thử lại.',
+    en: 'Someone else changed this data. Reload and try again.',
+  },
+  UNIT_CODE_TAKEN: {
+    status: 409,
+    vi: 'Mã số đơn vị đã được một đơn vị đang hoạt động sử dụng.',
+    en: 'The unit code is already used by an active unit.',
+  },
+  UNIT_CODE_PREFIX: {
+    status: 400,
+    vi: 'Mã số đơn vị con phải bắt đầu bằng mã số của đơn vị cấp trên.',
+    en: "A child unit's code must start with its parent's code.",
+  },
+  UNIT_CYCLE: {
+    status: 400,
+    vi: 'Không thể chuyển đơn vị vào chính nó hoặc vào một đơn vị cấp dưới của nó.',
+    en: 'A unit cannot be moved under itself or one of its descendants.',
+  },
+  UNIT_PARENT_INVALID: {
+    status: 400,
+    vi: 'Đơn vị cấp trên không phù hợp với loại đơn vị.',
+    en: 'The parent unit does not fit this kind of unit.',
+  },
+  UNIT_ENDED: {
+    status: 409,
+    vi: 'Đơn vị đã kết thúc hoạt động, không thể thay đổi.',
+    en: 'The unit has ended and cannot be changed.',
+  },
+  EMAIL_TAKEN: {
+    status: 409,
+    vi: 'Thư điện tử công vụ này đã có tài khoản.',
+    en: 'An account with this official e-mail already exists.',
+  },
+  LAST_APPROVER: {
+    status: 409,
+    vi: 'Cơ quan sẽ không còn người phê duyệt phiếu. Hãy chỉ định người thay thế trước.',
+    en: 'The agency would be left without an approver. Name a replacement first.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    vi: 'Bạn gửi quá nhiều yêu cầu. Hãy đợi một lát rồi thử lại.',
+    en: 'Too many requests. Wait a moment and try again.',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Hãy thử lại sau ít phút.',
+    en: 'The database is temporarily unreachable. Try again in a few minutes.',
+  },
+  INTERNAL: {
+    status: 500,
+    vi: 'Đã xảy ra lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên kèm mã yêu cầu.',
+    en: 'A system error occurred. Try again; if it persists, report the request id to the administrator.',
+  },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** One invalid field: its path in the request, its label and what to fix, in Vietnamese. */
+export interface FieldError {
+  field: string;
+  label: string;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+  requestId?: string;
+}

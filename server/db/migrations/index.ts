@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely';
+import * as foundation from './202612040001_foundation.ts';
+
+// Every migration, by name. Names sort in the order they run; a migration never changes once
+// it has run anywhere, so later changes go into a new file listed here.
+export const migrations: Record<string, Migration> = {
+  '202612040001_foundation': foundation,
+};

@@ -1,0 +1,177 @@
+import type { Kysely } from 'kysely';
+import { limits } from '../../../common/limits.ts';
+import type { SessionInfo } from '../../../common/schemas/auth.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Actor } from '../../http/policy.ts';
+import { type AuditContext, recordAudit } from '../audit/audit.ts';
+import { activeGrantsWithUnits } from './grants.repository.ts';
+import { hashPassword, passwordPolicyViolations, verifyPassword } from './password.ts';
+import { createSession, endAllSessions, endSession, type NewSession } from './session.repository.ts';
+import { UnknownAccountThrottle } from './sign-in-throttle.ts';
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+// Verified when the e-mail is unknown, so that an unknown account takes as long as a wrong password.
+const DUMMY_HASH_PROMISE = hashPassword('hoso-dummy-password-for-timing');
+
+export class AuthService {
+  private readonly unknownAccounts = new UnknownAccountThrottle();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly idleMinutes: number,
+  ) {}
+
+  /**
+   * Checks the password and opens a session. Unknown, disabled and wrong-password attempts all
+   * raise INVALID_CREDENTIALS; the fifth failure in a row locks the account (known or not) for
+   * 15 minutes, during which even the right password raises ACCOUNT_LOCKED.
+   */
+  async signIn(emailInput: string, password: string, client: ClientInfo, audit: AuditContext): Promise<NewSession> {
+    const email = emailInput.trim().toLowerCase();
+    const account = await this.db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+
+    if (!account) {
+      await verifyPassword(await DUMMY_HASH_PROMISE, password);
+      if (this.unknownAccounts.isLocked(email)) throw new AppError('ACCOUNT_LOCKED');
+      this.unknownAccounts.recordFailure(email);
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+
+    const now = new Date();
+    if (account.locked_until && new Date(account.locked_until) > now) {
+      await recordAudit(this.db, { ...audit, actorAccountId: account.id }, {
+        action: 'auth.sign_in_locked',
+        entityType: 'account',
+        entityId: account.id,
+      });
+      throw new AppError('ACCOUNT_LOCKED');
+    }
+
+    const passwordOk = account.password_hash !== null && (await verifyPassword(account.password_hash, password));
+    if (!passwordOk || account.disabled_at) {
+      await this.recordFailure(account.id, account.failed_sign_in_count, audit);
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+
+    return this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('accounts')
+        .set({ failed_sign_in_count: 0, locked_until: null, last_sign_in_at: now })
+        .where('id', '=', account.id)
+        .execute();
+      const session = await createSession(trx, account.id, client);
+      await recordAudit(trx, { ...audit, actorAccountId: account.id }, {
+        action: 'auth.sign_in',
+        entityType: 'account',
+        entityId: account.id,
+      });
+      return session;
+    });
+  }
+
+  private async recordFailure(accountId: number, previousFailures: number, audit: AuditContext): Promise<void> {
+    // A lock that has run out starts the count again.
+    const failures = previousFailures >= limits.maxFailedSignIns ? 1 : previousFailures + 1;
+    const locks = failures >= limits.maxFailedSignIns;
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('accounts')
+        .set({
+          failed_sign_in_count: failures,
+          locked_until: locks ? new Date(Date.now() + limits.lockMinutes * 60_000) : null,
+        })
+        .where('id', '=', accountId)
+        .execute();
+      await recordAudit(trx, { ...audit, actorAccountId: null }, {
+        action: locks ? 'auth.account_locked' : 'auth.sign_in_failed',
+        entityType: 'account',
+        entityId: accountId,
+        detail: { failures },
+      });
+    });
+  }
+
+  async signOut(actor: Actor, audit: AuditContext): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await endSession(trx, actor.sessionId);
+      await recordAudit(trx, audit, { action: 'auth.sign_out', entityType: 'account', entityId: actor.accountId });
+    });
+  }
+
+  /**
+   * Changes the password after checking the current one and the policy, ends every session of
+   * the account (other browsers included) and opens a fresh one for this browser.
+   */
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    client: ClientInfo,
+    audit: AuditContext,
+  ): Promise<NewSession> {
+    const account = await this.db
+      .selectFrom('accounts')
+      .select(['password_hash', 'email'])
+      .where('id', '=', actor.accountId)
+      .executeTakeFirstOrThrow();
+
+    if (!account.password_hash || !(await verifyPassword(account.password_hash, currentPassword))) {
+      throw new AppError('CURRENT_PASSWORD_WRONG', {
+        fields: [{ field: 'currentPassword', label: 'Mật khẩu hiện tại', message: 'Mật khẩu hiện tại không đúng.' }],
+      });
+    }
+
+    const violations = passwordPolicyViolations(newPassword, account.email);
+    if (newPassword === currentPassword) violations.push('Mật khẩu mới phải khác mật khẩu hiện tại.');
+    if (violations.length > 0) {
+      throw new AppError('PASSWORD_POLICY', {
+        message: violations.join(' '),
+        fields: violations.map((message) => ({ field: 'newPassword', label: 'Mật khẩu mới', message })),
+      });
+    }
+
+    const passwordHash = await hashPassword(newPassword);
+    return this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('accounts')
+        .set({
+          password_hash: passwordHash,
+          must_change_password: false,
+          password_changed_at: new Date(),
+          updated_at: new Date(),
+          row_version: (eb) => eb('row_version', '+', 1),
+        })
+        .where('id', '=', actor.accountId)
+        .execute();
+      const ended = await endAllSessions(trx, actor.accountId);
+      const session = await createSession(trx, actor.accountId, client);
+      await recordAudit(trx, audit, {
+        action: 'account.password_change',
+        entityType: 'account',
+        entityId: actor.accountId,
+        detail: { sessionsEnded: ended },
+      });
+      return session;
+    });
+  }
+
+  async sessionInfo(actor: Actor): Promise<SessionInfo> {
+    return {
+      accountId: actor.accountId,
+      email: actor.email,
+      displayName: actor.displayName,
+      personId: actor.personId,
+      homeUnitId: actor.homeUnitId,
+      mustChangePassword: actor.mustChangePassword,
+      grants: await activeGrantsWithUnits(this.db, actor.accountId),
+      csrfToken: actor.csrfToken,
+      idleExpiresAt: new Date(Date.now() + this.idleMinutes * 60_000).toISOString(),
+      idleMinutes: this.idleMinutes,
+    };
+  }
+}

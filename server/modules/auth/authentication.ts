@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../http/app-error.ts';
+import { type Actor, holdsRole, type RoutePolicy } from '../../http/policy.ts';
+import { activeGrantsOf } from './grants.repository.ts';
+import { findSessionWithAccount, hashSessionToken, touchSession } from './session.repository.ts';
+
+export const SESSION_COOKIE = 'hoso_session';
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_EXPIRES_HEADER = 'x-session-idle-expires-at';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Writing last_seen_at on every request would double the writes; a session's idle clock only
+// needs minute precision.
+const TOUCH_INTERVAL_MS = 30_000;
+
+export interface AuthenticationOptions {
+  db: Kysely<Database>;
+  idleMinutes: number;
+}
+
+/** Builds the actor of a session row, with the account's active grants. */
+export async function actorOfSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
+  const session = await findSessionWithAccount(db, sessionId);
+  if (!session) return null;
+  return {
+    accountId: session.accountId,
+    email: session.email,
+    displayName: session.displayName,
+    personId: session.personId,
+    homeUnitId: session.homeUnitId,
+    mustChangePassword: session.mustChangePassword,
+    grants: await activeGrantsOf(db, session.accountId),
+    sessionId: session.sessionId,
+    csrfToken: session.csrfToken,
+  };
+}
+
+async function loadActor(request: FastifyRequest, options: AuthenticationOptions): Promise<Actor | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+
+  const sessionId = hashSessionToken(token);
+  const session = await findSessionWithAccount(options.db, sessionId);
+  if (!session || session.endedAt || session.disabledAt) return null;
+
+  const now = Date.now();
+  const lastSeen = new Date(session.lastSeenAt).getTime();
+  if (now > lastSeen + options.idleMinutes * 60_000 || now > new Date(session.expiresAt).getTime()) return null;
+
+  if (now - lastSeen > TOUCH_INTERVAL_MS) await touchSession(options.db, sessionId);
+  return actorOfSession(options.db, sessionId);
+}
+
+function enforcePolicy(request: FastifyRequest, policy: RoutePolicy): void {
+  if (policy.access === 'public') return;
+
+  const actor = request.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+
+  if (UNSAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== actor.csrfToken) {
+    throw new AppError('CSRF_INVALID');
+  }
+
+  if (policy.access === 'password_change') return;
+  if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  if (policy.access === 'signed_in') return;
+
+  if (!policy.roles.some((role) => holdsRole(actor, role))) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * Resolves the session cookie to an actor and applies each route's policy before the body is
+ * read. A route registered without a policy stops the server from starting.
+ */
+export function installAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
+    const isFrameworkRoute = route.url.startsWith('/api/docs') || !route.url.startsWith('/api/');
+    if (!policy && !isFrameworkRoute) {
+      throw new Error(`Route ${route.method} ${route.url} declares no policy in config.policy.`);
+    }
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const policy = request.routeOptions.config?.policy;
+    if (!policy) return;
+    request.actor = await loadActor(request, options);
+    enforcePolicy(request, policy);
+    if (request.actor) {
+      reply.header(SESSION_EXPIRES_HEADER, new Date(Date.now() + options.idleMinutes * 60_000).toISOString());
+    }
+  });
+}
+
+/** Returns the actor of a request whose route policy already required a signed-in account. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+}
