@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 
-export const PGLITE_TEMPLATE_PATH = resolve(import.meta.dirname, '../../tmp/test/pglite-template.tar');
-export const POSTGRES_TEMPLATE_DB = 'hoso_test_template';
+export const TEMPLATE_DIR = resolve(import.meta.dirname, '../../tmp/test');
 
 export function serverUrlFor(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
@@ -25,7 +25,7 @@ export interface TestDatabase extends DatabaseHandle {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const dump = new Blob([readFileSync(PGLITE_TEMPLATE_PATH)]);
+    const dump = new Blob([readFileSync(inject('pgliteTemplatePath'))]);
     const handle = await openDatabase({ loadDataDir: dump });
     return { ...handle, dispose: () => handle.close() };
   }
@@ -33,7 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `hoso_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template ${POSTGRES_TEMPLATE_DB}`);
+  await admin.query(`create database ${name} template ${inject('postgresTemplateDb')}`);
   await admin.end();
 
   const handle = await openDatabase({ databaseUrl: serverUrlFor(serverUrl, name), poolSize: 12 });
