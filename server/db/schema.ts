@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { RecordTables } from '../modules/records/records.tables.ts';
 
 /** A calendar date as 'YYYY-MM-DD' (see type-parsers.ts). */
 export type DateString = string;
@@ -127,7 +128,7 @@ export interface FoundationTables {
 }
 
 /** Every table, as Kysely sees it. Each module adds its own tables through an interface here. */
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, RecordTables {}
 
 export type UnitRow = Selectable<UnitsTable>;
 export type NewUnit = Insertable<UnitsTable>;
