@@ -39,9 +39,59 @@ export function holdsRole(actor: Actor, role: Role): boolean {
   return actor.grants.some((grant) => grant.role === role);
 }
 
+/**
+ * What an id in a route's request names: a unit (agency level), a division, a person, an account,
+ * or a kind that another module registers in server/test/matrix-resources.ts.
+ */
+export type MatrixResource = 'unit' | 'division' | 'person' | 'account' | (string & {});
+
+/**
+ * Where a resource lies as seen from the caller: the caller's own person or account, the caller's
+ * agency, another agency of the province, or the province level (the province root and the
+ * holding groups, which only the province admin reaches).
+ */
+export const matrixTargets = ['self', 'ownAgency', 'otherAgency', 'provinceLevel'] as const;
+export type MatrixTarget = (typeof matrixTargets)[number];
+
+/**
+ * How the authorization matrix test (server/test/authorization-matrix.test.ts) reaches a route
+ * that takes ids. The test fills each named id with a resource of each target and expects the
+ * targets a role reaches to pass the scope check and every other target to get 403 or 404.
+ * Without `reach`, a person reaches 'self', an approver or unit admin 'self' and 'ownAgency', and
+ * the province admin every target.
+ */
+export interface RouteMatrix {
+  /** What each path parameter names. Every path parameter must be listed. */
+  params?: Record<string, MatrixResource>;
+  /** Query fields that carry ids and limit what the route touches. */
+  query?: Record<string, MatrixResource>;
+  /** Body fields that carry ids and limit what the route touches. */
+  body?: Record<string, MatrixResource>;
+  /** A body that passes validation, so that denied requests reach the scope check; fields named in `body` are replaced per target. */
+  sampleBody?: Record<string, unknown>;
+  /** Query fields added to every request of the matrix, e.g. a required date. */
+  sampleQuery?: Record<string, string>;
+  /** Targets a role reaches on this route, where they differ from the default. */
+  reach?: Partial<Record<Role, readonly MatrixTarget[]>>;
+}
+
+/** A route as registered, with its policy: the list that the authorization matrix test walks. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+  matrix: RouteMatrix | undefined;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with a policy, in registration order (filled by installAuthentication). */
+    declaredRoutes: DeclaredRoute[];
+  }
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /** Hints for the authorization matrix test; see RouteMatrix. */
+    matrix?: RouteMatrix;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -4,6 +4,7 @@ import { changePasswordBody, sessionInfo, signInBody } from '../../../common/sch
 import { okResponse } from '../../../common/schemas/common.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { auditContextOf } from '../audit/audit.ts';
+import { rateLimits } from '../security/rate-limits.ts';
 import { AuthService } from './auth.service.ts';
 import { actorOfSession, requireActor, SESSION_COOKIE } from './authentication.ts';
 
@@ -28,7 +29,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   routes.post(
     '/api/auth/sign-in',
     {
-      config: { policy: { access: 'public' }, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { policy: { access: 'public' }, rateLimit: rateLimits.signIn },
       schema: { tags, summary: 'Đăng nhập bằng thư điện tử công vụ và mật khẩu', body: signInBody, response: { 200: sessionInfo } },
     },
     async (request, reply) => {
@@ -60,7 +61,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   routes.post(
     '/api/auth/password',
     {
-      config: { policy: { access: 'password_change' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { policy: { access: 'password_change' }, rateLimit: rateLimits.passwordChange },
       schema: {
         tags,
         summary: 'Đổi mật khẩu; mọi phiên khác của tài khoản kết thúc',

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
-import { type Actor, holdsRole, type RoutePolicy } from '../../http/policy.ts';
+import { type Actor, holdsRole, type RouteMatrix, type RoutePolicy } from '../../http/policy.ts';
 import { activeGrantsOf } from './grants.repository.ts';
 import { findSessionWithAccount, hashSessionToken, touchSession } from './session.repository.ts';
 
@@ -76,12 +76,18 @@ function enforcePolicy(request: FastifyRequest, policy: RoutePolicy): void {
  */
 export function installAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   app.decorateRequest('actor', null);
+  app.decorate('declaredRoutes', []);
 
   app.addHook('onRoute', (route) => {
-    const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
+    const config = route.config as { policy?: RoutePolicy; matrix?: RouteMatrix } | undefined;
+    const policy = config?.policy;
     const isFrameworkRoute = route.url.startsWith('/api/docs') || !route.url.startsWith('/api/');
     if (!policy && !isFrameworkRoute) {
       throw new Error(`Route ${route.method} ${route.url} declares no policy in config.policy.`);
+    }
+    if (!policy) return;
+    for (const method of [route.method].flat()) {
+      app.declaredRoutes.push({ method, url: route.url, policy, matrix: config?.matrix });
     }
   });
 
