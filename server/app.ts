@@ -16,12 +16,14 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { installAuthentication } from './modules/auth/authentication.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { inputGuard } from './modules/security/input-guard.ts';
 
 // Validation messages from zod come in Vietnamese.
 z.config(z.locales.vi());
 
 /** Every module's routes. A new module adds one line here. */
 const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
+  inputGuard,
   healthRoutes,
   authRoutes,
   orgRoutes,
