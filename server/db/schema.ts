@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { RecordTables } from '../modules/records/records.tables.ts';
+import type { CatalogTables } from '../modules/catalogs/catalogs.tables.ts';
 
 /** A calendar date as 'YYYY-MM-DD' (see type-parsers.ts). */
 export type DateString = string;
@@ -128,7 +129,7 @@ export interface FoundationTables {
 }
 
 /** Every table, as Kysely sees it. Each module adds its own tables through an interface here. */
-export interface Database extends FoundationTables, RecordTables {}
+export interface Database extends FoundationTables, CatalogTables, RecordTables {}
 
 export type UnitRow = Selectable<UnitsTable>;
 export type NewUnit = Insertable<UnitsTable>;

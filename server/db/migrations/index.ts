@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as foundation from './202612040001_foundation.ts';
 import * as records from './202612040200_records.ts';
+import * as catalogs from './202612040100_catalogs.ts';
 
 // Every migration, by name. Names sort in the order they run; a migration never changes once
 // it has run anywhere, so later changes go into a new file listed here.
 export const migrations: Record<string, Migration> = {
   '202612040001_foundation': foundation,
   '202612040200_records': records,
+  '202612040100_catalogs': catalogs,
 };
