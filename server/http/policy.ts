@@ -41,9 +41,10 @@ export function holdsRole(actor: Actor, role: Role): boolean {
 
 /**
  * What an id in a route's request names: a unit (agency level), a division, a person, an account,
- * or a kind that another module registers in server/test/matrix-resources.ts.
+ * or a kind that another module registers in server/test/matrix-resources.ts. 'unscoped' marks an
+ * id that does not limit what the caller reaches (a catalog entry, a unit picked from the tree).
  */
-export type MatrixResource = 'unit' | 'division' | 'person' | 'account' | (string & {});
+export type MatrixResource = 'unit' | 'division' | 'person' | 'account' | 'unscoped' | (string & {});
 
 /**
  * Where a resource lies as seen from the caller: the caller's own person or account, the caller's
