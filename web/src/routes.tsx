@@ -1,0 +1,52 @@
+import { ApartmentOutlined, HomeOutlined, TableOutlined } from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { Role } from '../../common/roles.ts';
+import { STAFF_ROLES } from './session/roles.ts';
+
+/**
+ * One page of the signed-in part of the client. Pages load on demand (React.lazy), so each page
+ * is its own chunk and the first load stays small.
+ *
+ * To add a page: create a component with a default export under src/pages/<module>/ and add one
+ * entry below. `roles` hides the page (and its menu entry) from accounts without one of the roles;
+ * the server still checks every request. Labels are i18n keys "<namespace>:<key>".
+ */
+export interface AppRoute {
+  /** Path relative to the site root, with react-router parameters (":id"). */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Roles that may open the page; absent means any signed-in account. */
+  roles?: readonly Role[];
+  /** Entry in the side menu; pages without one are reached through links. */
+  menu?: { labelKey: string; icon?: ReactNode; order: number };
+}
+
+export const appRoutes: AppRoute[] = [
+  {
+    path: '/',
+    page: lazy(() => import('./pages/home/HomePage.tsx')),
+    menu: { labelKey: 'common:nav.home', icon: <HomeOutlined />, order: 0 },
+  },
+  {
+    path: '/headcount',
+    page: lazy(() => import('./pages/org/HeadcountEntryPage.tsx')),
+    roles: STAFF_ROLES,
+    menu: { labelKey: 'org:menu.headcount', icon: <TableOutlined />, order: 20 },
+  },
+  {
+    path: '/units/tree',
+    page: lazy(() => import('./pages/org/OrgTreePage.tsx')),
+    roles: STAFF_ROLES,
+    menu: { labelKey: 'org:menu.tree', icon: <ApartmentOutlined />, order: 30 },
+  },
+  {
+    path: '/units/:id/table',
+    page: lazy(() => import('./pages/org/AgencyTablePage.tsx')),
+    roles: STAFF_ROLES,
+  },
+  {
+    path: '/units/:id/people',
+    page: lazy(() => import('./pages/org/UnitPeoplePage.tsx')),
+    roles: STAFF_ROLES,
+  },
+];
