@@ -91,6 +91,21 @@ export const errorCatalog = {
     vi: 'Cơ quan sẽ không còn người phê duyệt phiếu. Hãy chỉ định người thay thế trước.',
     en: 'The agency would be left without an approver. Name a replacement first.',
   },
+  GRANT_EXISTS: {
+    status: 409,
+    vi: 'Tài khoản đã có vai trò này trên đơn vị này.',
+    en: 'The account already holds this role on this unit.',
+  },
+  ACCOUNT_DISABLED: {
+    status: 409,
+    vi: 'Tài khoản đang bị vô hiệu hóa. Hãy mở lại tài khoản trước.',
+    en: 'The account is disabled. Enable it first.',
+  },
+  PERSON_ACCOUNT_TAKEN: {
+    status: 409,
+    vi: 'Hồ sơ cán bộ này đã gắn với một tài khoản khác.',
+    en: 'This personnel record is already linked to another account.',
+  },
   RATE_LIMITED: {
     status: 429,
     vi: 'Bạn gửi quá nhiều yêu cầu. Hãy đợi một lát rồi thử lại.',

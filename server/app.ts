@@ -12,6 +12,7 @@ import type { AppConfig } from './config.ts';
 import type { Database } from './db/schema.ts';
 import type { AppDeps } from './http/app-deps.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { installAuthentication } from './modules/auth/authentication.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -27,6 +28,7 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   healthRoutes,
   authRoutes,
   orgRoutes,
+  accountsRoutes,
 ];
 
 export interface BuildAppOptions {

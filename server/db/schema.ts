@@ -4,6 +4,8 @@ import type { CatalogTables } from '../modules/catalogs/catalogs.tables.ts';
 
 /** A calendar date as 'YYYY-MM-DD' (see type-parsers.ts). */
 export type DateString = string;
+// Inserts may omit a timestamp with a column default. Generated<Timestamp> would nest two
+// ColumnTypes and make the column impossible to update, so defaults use this type as it is.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined, string>;
 
@@ -24,8 +26,8 @@ export interface UnitsTable {
   decision_date: DateString | null;
   sort_order: Generated<number>;
   row_version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface UnitRevisionsTable {
@@ -49,8 +51,8 @@ export interface PeopleTable {
   personal_id_number: string | null;
   employee_code: string | null;
   row_version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface MembershipsTable {
@@ -76,8 +78,8 @@ export interface AccountsTable {
   locked_until: Timestamp | null;
   last_sign_in_at: Timestamp | null;
   row_version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface RoleGrantsTable {
@@ -85,7 +87,7 @@ export interface RoleGrantsTable {
   account_id: number;
   role: GrantedRole;
   unit_id: number;
-  granted_at: Generated<Timestamp>;
+  granted_at: Timestamp;
   granted_by: number | null;
   revoked_at: Timestamp | null;
   revoked_by: number | null;
@@ -95,8 +97,8 @@ export interface SessionsTable {
   id: string;
   account_id: number;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
   expires_at: Timestamp;
   ended_at: Timestamp | null;
   ip: string | null;
@@ -105,7 +107,7 @@ export interface SessionsTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
-  occurred_at: Generated<Timestamp>;
+  occurred_at: Timestamp;
   actor_account_id: number | null;
   action: string;
   entity_type: string;

@@ -24,6 +24,9 @@ export const fieldLabels: Record<string, string> = {
   q: 'Từ khóa tìm kiếm',
   page: 'Trang',
   pageSize: 'Số dòng mỗi trang',
+  personId: 'Hồ sơ cán bộ',
+  grantId: 'Mã vai trò được cấp',
+  defaultPassword: 'Còn mật khẩu mặc định',
 };
 
 export function labelFor(path: string): string {
