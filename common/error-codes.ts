@@ -106,6 +106,21 @@ export const errorCatalog = {
     vi: 'Hồ sơ cán bộ này đã gắn với một tài khoản khác.',
     en: 'This personnel record is already linked to another account.',
   },
+  CATALOG_PERIOD_OVERLAP: {
+    status: 409,
+    vi: 'Mã này đã có một mục trong danh mục có thời gian hiệu lực trùng lặp.',
+    en: 'This code already has a catalog entry whose validity period overlaps.',
+  },
+  CATALOG_ENTRY_ENDED: {
+    status: 409,
+    vi: 'Mục danh mục đã có ngày hết hiệu lực.',
+    en: 'The catalog entry already has an end date.',
+  },
+  CATALOG_REQUEST_CLOSED: {
+    status: 409,
+    vi: 'Đề nghị bổ sung danh mục đã được xử lý xong hoặc bị từ chối, không thể đổi trạng thái.',
+    en: 'The catalog request is already done or rejected and cannot change status.',
+  },
   RATE_LIMITED: {
     status: 429,
     vi: 'Bạn gửi quá nhiều yêu cầu. Hãy đợi một lát rồi thử lại.',

@@ -15,6 +15,7 @@ import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { installAuthentication } from './modules/auth/authentication.ts';
+import { catalogsRoutes } from './modules/catalogs/catalogs.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { inputGuard } from './modules/security/input-guard.ts';
@@ -29,6 +30,7 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   authRoutes,
   orgRoutes,
   accountsRoutes,
+  catalogsRoutes,
 ];
 
 export interface BuildAppOptions {

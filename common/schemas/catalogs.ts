@@ -173,6 +173,9 @@ export const catalogEntrySchema = z.object({
   legalBasis: z.string().nullable(),
   legalDocumentNumber: z.string().nullable(),
   legalDocumentDate: z.string().nullable(),
+  endLegalBasis: z.string().nullable(),
+  endDocumentNumber: z.string().nullable(),
+  endDocumentDate: z.string().nullable(),
   status: z.enum(entryStatuses),
   confidence: z.enum(confidenceLevels).nullable(),
   sources: z.string().nullable(),
@@ -264,6 +267,8 @@ export const createCatalogRequestBody = z.object({
   legalDocumentNumber: z.string().trim().min(1, 'Hãy nhập số văn bản pháp lý.').max(100),
   legalDocumentDate: isoDate,
   note: z.string().trim().max(2_000).optional(),
+  /** The requesting unit; defaults to the unit of the caller's admin grant. */
+  unitId: z.number().int().positive().optional(),
 });
 export type CreateCatalogRequestBody = z.infer<typeof createCatalogRequestBody>;
 

@@ -14,6 +14,9 @@ export function toCatalogEntryDto(row: CatalogEntryRow): CatalogEntry {
     legalBasis: row.legal_basis,
     legalDocumentNumber: row.legal_document_number,
     legalDocumentDate: row.legal_document_date,
+    endLegalBasis: row.end_legal_basis,
+    endDocumentNumber: row.end_document_number,
+    endDocumentDate: row.end_document_date,
     status: row.status,
     confidence: row.confidence,
     sources: row.sources,
@@ -24,7 +27,7 @@ export function toCatalogEntryDto(row: CatalogEntryRow): CatalogEntry {
   };
 }
 
-/** Rows in force on the date: started on or before it and not yet ended (valid_to is exclusive). */
+/** Matches rows in force on the date: started on or before it and not yet ended (valid_to is exclusive). */
 export function validOn(onDate: string) {
   return (eb: ExpressionBuilder<Database, 'catalog_entries'>): Expression<SqlBool> =>
     eb.and([
@@ -64,7 +67,7 @@ export async function findEntryOn(
     .executeTakeFirst();
 }
 
-/** Every row (all periods) of a code, oldest first. */
+/** Lists every row (all periods) of a code, oldest first. */
 export async function findEntryPeriods(
   db: Kysely<Database>,
   catalog: CatalogName,
@@ -105,11 +108,16 @@ export async function listEntries(
 
   const q = filter.q?.trim();
   if (q) {
-    // Accent-insensitive on the name (vn_fold, the same folding as the stored column), prefix on the code.
-    const pattern = `%${escapeLike(q)}%`;
+    // Accent-insensitive on the name, ignoring spaces and hyphens too, so that "e de" and "ede"
+    // find "Ê-đê"; a prefix on the code. Catalogs hold a few thousand rows, so a scan is cheap.
+    const compact = q.replace(/[\s\-–]+/g, '');
     query = query.where((eb) =>
       eb.or([
-        eb('name_fold', 'like', sql<string>`vn_fold(${pattern})`),
+        eb(
+          sql<string>`regexp_replace(name_fold, '[[:space:]–-]+', '', 'g')`,
+          'like',
+          sql<string>`vn_fold(${`%${escapeLike(compact)}%`})`,
+        ),
         eb('code', 'ilike', `${escapeLike(q)}%`),
       ]),
     );

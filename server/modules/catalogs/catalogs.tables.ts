@@ -18,6 +18,10 @@ export interface CatalogEntriesTable {
   legal_basis: string | null;
   legal_document_number: string | null;
   legal_document_date: DateString | null;
+  /** The legal document that ended the entry. */
+  end_legal_basis: Generated<string | null>;
+  end_document_number: Generated<string | null>;
+  end_document_date: Generated<DateString | null>;
   status: Generated<EntryStatus>;
   confidence: 'high' | 'medium' | 'low' | null;
   sources: string | null;
