@@ -126,6 +126,26 @@ export const errorCatalog = {
     vi: 'Bạn gửi quá nhiều yêu cầu. Hãy đợi một lát rồi thử lại.',
     en: 'Too many requests. Wait a moment and try again.',
   },
+  EXPORT_TOO_LARGE: {
+    status: 400,
+    vi: 'Danh sách quá lớn để xuất một lần. Hãy chọn một đơn vị nhỏ hơn hoặc thêm điều kiện lọc.',
+    en: 'The list is too large for one export. Choose a smaller unit or add a filter.',
+  },
+  EXPORT_BUSY: {
+    status: 429,
+    vi: 'Bạn đang có nhiều tệp Excel chưa xuất xong. Hãy đợi các tệp đó xong rồi xuất tiếp.',
+    en: 'You have several exports still running. Wait for them to finish before starting another.',
+  },
+  EXPORT_NOT_READY: {
+    status: 409,
+    vi: 'Tệp Excel chưa xuất xong. Hãy đợi thanh tiến độ đạt 100% rồi tải về.',
+    en: 'The export has not finished. Wait for the progress bar to reach 100% and download it then.',
+  },
+  EXPORT_FAILED: {
+    status: 409,
+    vi: 'Xuất tệp Excel không thành công. Hãy thử xuất lại.',
+    en: 'The export failed. Start it again.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Hãy thử lại sau ít phút.',

@@ -18,6 +18,8 @@ import { installAuthentication } from './modules/auth/authentication.ts';
 import { catalogsRoutes } from './modules/catalogs/catalogs.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { inputGuard } from './modules/security/input-guard.ts';
 
 // Validation messages from zod come in Vietnamese.
@@ -29,6 +31,8 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   healthRoutes,
   authRoutes,
   orgRoutes,
+  searchRoutes,
+  exportsRoutes,
   accountsRoutes,
   catalogsRoutes,
 ];
