@@ -1,10 +1,11 @@
 import { DatePicker, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { DATE_FORMAT, dayjsOfIso, isoOfDayjs } from '../format/dates.ts';
+import { todayIso } from '../../../common/dates.ts';
+import { DATE_FORMAT, dayjsOfIso, formatDate, isoOfDayjs } from '../format/dates.ts';
 import { isoDatePattern } from '../format/search-params.ts';
 
-/** The "as of" date kept in the page's ?asOf= parameter; absent means today (the server's default). */
+/** Reads and sets the "as of" date in the page's ?asOf= parameter. Absent means today, the server's default. */
 export function useAsOfParam(): [string | undefined, (asOf: string | undefined) => void] {
   const [searchParams, setSearchParams] = useSearchParams();
   const raw = searchParams.get('asOf');
@@ -23,7 +24,7 @@ export function useAsOfParam(): [string | undefined, (asOf: string | undefined) 
   return [asOf, setAsOf];
 }
 
-/** A labelled dd/mm/yyyy date picker for the "as of" date of a table or tree. */
+/** Renders a labelled dd/mm/yyyy date picker for the "as of" date of a table or tree. */
 export function AsOfDatePicker({
   value,
   onChange,
@@ -38,7 +39,7 @@ export function AsOfDatePicker({
       <DatePicker
         aria-label={t('date.asOf')}
         format={DATE_FORMAT}
-        placeholder={t('date.placeholder')}
+        placeholder={formatDate(todayIso())}
         value={dayjsOfIso(value)}
         onChange={(date) => onChange(isoOfDayjs(date))}
       />
