@@ -35,8 +35,9 @@ export function retirementAgeMonths(
   if (row) return row.ageYears * 12 + row.ageMonths;
 
   // Past the last year in the table the age is the final one; a missing earlier year is a data gap.
-  const lastYear = Math.max(...table.filter((item) => item.gender === code).map((item) => item.year));
-  if (year > lastYear) return FINAL_AGE[gender] * 12;
+  const years = table.filter((item) => item.gender === code).map((item) => item.year);
+  if (years.length === 0) throw new RangeError(`The retirement table has no rows for ${code}`);
+  if (year > Math.max(...years)) return FINAL_AGE[gender] * 12;
   throw new RangeError(`The retirement table has no row for ${code} in ${year}`);
 }
 
