@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { MatrixTarget } from '../http/policy.ts';
+import { accountMatrixResources } from '../modules/accounts/accounts.matrix.ts';
 import { catalogMatrixResources } from '../modules/catalogs/catalogs.matrix.ts';
 import { makeAccount, makePerson } from './factories.ts';
 import type { MatrixActor, MatrixWorld } from './matrix-world.ts';
@@ -100,4 +101,5 @@ export const matrixResources: Record<string, MatrixResolver> = {
     return freshAccount(context, world.holdingGroup.id);
   },
   ...catalogMatrixResources,
+  ...accountMatrixResources,
 };

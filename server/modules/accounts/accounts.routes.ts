@@ -21,6 +21,13 @@ import { GrantsService } from './grants.service.ts';
 const STAFF = { access: 'roles', roles: ['unit_admin', 'approver', 'province_admin'] } as const;
 const PROVINCE_ADMIN = { access: 'roles', roles: ['province_admin'] } as const;
 
+// Hints for the authorization matrix test: what the ids in each route's request name.
+const ACCOUNT_ID = { params: { id: 'account' } };
+const UNIT_FILTER = { query: { unitId: 'unit' } };
+// SNV may not disable its own account or reset its own password here (it changes its password
+// through /api/auth/password), so the caller's own account is out of reach for those routes.
+const OTHER_ACCOUNTS_ONLY = { ...ACCOUNT_ID, reach: { province_admin: ['ownAgency', 'otherAgency', 'provinceLevel'] } } as const;
+
 export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const accounts = new AccountsService(deps.db);
   const grants = new GrantsService(deps.db);
@@ -30,7 +37,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
   routes.get(
     '/api/accounts',
     {
-      config: { policy: STAFF },
+      config: { policy: STAFF, matrix: UNIT_FILTER },
       schema: {
         tags,
         summary: 'Danh sách tài khoản trong phạm vi; tìm theo họ tên hoặc thư điện tử không phân biệt dấu',
@@ -44,7 +51,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
   routes.get(
     '/api/accounts/default-passwords',
     {
-      config: { policy: STAFF },
+      config: { policy: STAFF, matrix: UNIT_FILTER },
       schema: {
         tags,
         summary: 'Tài khoản đang hoạt động còn dùng mật khẩu mặc định',
@@ -57,7 +64,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
 
   routes.get(
     '/api/accounts/:id',
-    { config: { policy: STAFF }, schema: { tags, summary: 'Thông tin tài khoản và các vai trò', params: idParam, response: { 200: accountSchema } } },
+    { config: { policy: STAFF, matrix: ACCOUNT_ID }, schema: { tags, summary: 'Thông tin tài khoản và các vai trò', params: idParam, response: { 200: accountSchema } } },
     async (request) => accounts.get(requireActor(request), request.params.id),
   );
 
@@ -78,7 +85,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
   routes.patch(
     '/api/accounts/:id',
     {
-      config: { policy: PROVINCE_ADMIN },
+      config: { policy: PROVINCE_ADMIN, matrix: ACCOUNT_ID },
       schema: {
         tags,
         summary: 'Sửa họ tên, chuyển đơn vị hoặc liên kết hồ sơ cán bộ',
@@ -93,7 +100,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
   routes.post(
     '/api/accounts/:id/disable',
     {
-      config: { policy: PROVINCE_ADMIN },
+      config: { policy: PROVINCE_ADMIN, matrix: OTHER_ACCOUNTS_ONLY },
       schema: { tags, summary: 'Vô hiệu hóa tài khoản; mọi phiên làm việc kết thúc', params: idParam, response: { 200: accountSchema } },
     },
     async (request) => accounts.disable(requireActor(request), request.params.id, auditContextOf(request)),
@@ -101,14 +108,14 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
 
   routes.post(
     '/api/accounts/:id/enable',
-    { config: { policy: PROVINCE_ADMIN }, schema: { tags, summary: 'Mở lại tài khoản đã vô hiệu hóa', params: idParam, response: { 200: accountSchema } } },
+    { config: { policy: PROVINCE_ADMIN, matrix: ACCOUNT_ID }, schema: { tags, summary: 'Mở lại tài khoản đã vô hiệu hóa', params: idParam, response: { 200: accountSchema } } },
     async (request) => accounts.enable(requireActor(request), request.params.id, auditContextOf(request)),
   );
 
   routes.post(
     '/api/accounts/:id/reset-password',
     {
-      config: { policy: PROVINCE_ADMIN },
+      config: { policy: PROVINCE_ADMIN, matrix: OTHER_ACCOUNTS_ONLY },
       schema: {
         tags,
         summary: 'Đặt lại mật khẩu mặc định; trả về mật khẩu một lần duy nhất, mọi phiên làm việc kết thúc',
@@ -122,7 +129,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
   routes.post(
     '/api/accounts/:id/grants',
     {
-      config: { policy: PROVINCE_ADMIN },
+      config: { policy: PROVINCE_ADMIN, matrix: ACCOUNT_ID },
       schema: { tags, summary: 'Cấp vai trò trên một đơn vị', params: idParam, body: grantBody, response: { 201: accountSchema } },
     },
     async (request, reply) =>
@@ -132,7 +139,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
   routes.delete(
     '/api/accounts/:id/grants/:grantId',
     {
-      config: { policy: PROVINCE_ADMIN },
+      config: { policy: PROVINCE_ADMIN, matrix: { params: { id: 'account', grantId: 'accountGrant' } } },
       schema: { tags, summary: 'Thu hồi vai trò', params: grantParams, response: { 200: accountSchema } },
     },
     async (request) => grants.revoke(requireActor(request), request.params.id, request.params.grantId, auditContextOf(request)),

@@ -203,8 +203,9 @@ export class AccountsService {
 
   /**
    * Sets a new default password, which the owner must change at the next sign-in, ends every
-   * session of the account and clears a sign-in lock. The password is returned once and never stored
-   * or logged in clear.
+   * session of the account and clears a sign-in lock. The password is returned once and never
+   * stored or logged in clear. The caller's own account is refused: its owner knows the password
+   * and changes it through /api/auth/password.
    */
   async resetPassword(actor: Actor, accountId: number, audit: AuditContext): Promise<AccountWithPassword> {
     const email = (await this.get(actor, accountId)).email;
@@ -213,6 +214,9 @@ export class AccountsService {
 
     await this.db.transaction().execute(async (trx) => {
       const account = await lockAccountForAdmin(trx, actor, accountId);
+      if (account.id === actor.accountId) {
+        throw new AppError('FORBIDDEN', { message: 'Hãy đổi mật khẩu của chính mình bằng chức năng Đổi mật khẩu.' });
+      }
       await trx
         .updateTable('accounts')
         .set({
