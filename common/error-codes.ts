@@ -121,6 +121,31 @@ export const errorCatalog = {
     vi: 'Đề nghị bổ sung danh mục đã được xử lý xong hoặc bị từ chối, không thể đổi trạng thái.',
     en: 'The catalog request is already done or rejected and cannot change status.',
   },
+  DECLARATION_SELF_DECISION: {
+    status: 403,
+    vi: 'Bạn không thể tự phê duyệt hoặc trả lại phiếu của chính mình. Phiếu sẽ do người phê duyệt khác của cơ quan hoặc Sở Nội vụ xử lý.',
+    en: 'You cannot decide your own declaration. Another approver of the agency or the Department of Home Affairs will decide it.',
+  },
+  DECLARATION_NOT_ROUTED_TO_YOU: {
+    status: 403,
+    vi: 'Phiếu này không thuộc thẩm quyền phê duyệt của bạn.',
+    en: 'This declaration is not routed to you for a decision.',
+  },
+  DECLARATION_ALREADY_DECIDED: {
+    status: 409,
+    vi: 'Phiếu đã được xử lý trước đó (phê duyệt hoặc trả lại). Hãy tải lại danh sách phiếu.',
+    en: 'The declaration has already been decided. Reload the list.',
+  },
+  DECLARATION_NOT_EDITABLE: {
+    status: 409,
+    vi: 'Phiếu không còn sửa được vì đã được nộp hoặc đã được xử lý. Hãy tải lại phiếu.',
+    en: 'The declaration can no longer be edited because it was submitted or decided. Reload it.',
+  },
+  DECLARATION_STALE: {
+    status: 409,
+    vi: 'Phiếu đã được lưu ở nơi khác sau lần bạn tải. Hãy tải lại phiếu rồi sửa tiếp.',
+    en: 'The declaration was saved elsewhere after you loaded it. Reload it and continue.',
+  },
   RATE_LIMITED: {
     status: 429,
     vi: 'Bạn gửi quá nhiều yêu cầu. Hãy đợi một lát rồi thử lại.',

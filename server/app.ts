@@ -18,6 +18,9 @@ import { installAuthentication } from './modules/auth/authentication.ts';
 import { catalogsRoutes } from './modules/catalogs/catalogs.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { recordsRoutes } from './modules/records/records.routes.ts';
+import { declarationsRoutes } from './modules/declarations/declarations.routes.ts';
+import { declarationOversightRoutes } from './modules/declarations/oversight.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { inputGuard } from './modules/security/input-guard.ts';
@@ -31,6 +34,9 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   healthRoutes,
   authRoutes,
   orgRoutes,
+  recordsRoutes,
+  declarationsRoutes,
+  declarationOversightRoutes,
   searchRoutes,
   exportsRoutes,
   accountsRoutes,

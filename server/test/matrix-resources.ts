@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import type { MatrixTarget } from '../http/policy.ts';
 import { accountMatrixResources } from '../modules/accounts/accounts.matrix.ts';
 import { catalogMatrixResources } from '../modules/catalogs/catalogs.matrix.ts';
+import { declarationMatrixResources } from '../modules/declarations/declarations.matrix.ts';
 import { makeAccount, makePerson } from './factories.ts';
 import type { MatrixActor, MatrixWorld } from './matrix-world.ts';
 
@@ -101,5 +102,6 @@ export const matrixResources: Record<string, MatrixResolver> = {
     return freshAccount(context, world.holdingGroup.id);
   },
   ...catalogMatrixResources,
+  ...declarationMatrixResources,
   ...accountMatrixResources,
 };

@@ -3,6 +3,7 @@ import type { DateString } from '../../db/schema.ts';
 
 // Tables of the records and declarations module (migration 202612040200_records).
 
+// Insert type allows undefined, so columns with a database default need no Generated<> wrapper.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
 
@@ -17,7 +18,7 @@ export interface RecordVersionsTable {
   source: 'declaration' | 'import';
   declaration_id: number | null;
   approved_by_account_id: number | null;
-  approved_at: Generated<Timestamp>;
+  approved_at: Timestamp;
 }
 
 export interface PersonRecordsTable {
@@ -53,7 +54,7 @@ export interface PersonRecordsTable {
   birth_place_province_code: string | null;
   first_recruitment_date: DateString | null;
   approved_at: Timestamp;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface DeclarationsTable {
@@ -75,8 +76,8 @@ export interface DeclarationsTable {
   return_reason: string | null;
   approved_version_id: number | null;
   row_version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface DeclarationEventsTable {
@@ -86,7 +87,7 @@ export interface DeclarationEventsTable {
   actor_account_id: number | null;
   on_behalf: Generated<boolean>;
   reason: string | null;
-  occurred_at: Generated<Timestamp>;
+  occurred_at: Timestamp;
 }
 
 export interface PersonNotificationsTable {
@@ -96,7 +97,7 @@ export interface PersonNotificationsTable {
   message: string;
   declaration_id: number | null;
   created_by_account_id: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   read_at: Timestamp | null;
 }
 
