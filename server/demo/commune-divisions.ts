@@ -41,13 +41,17 @@ function schoolSeries(
   }));
 }
 
-const STATION_PREFIX: Record<CommuneType, string> = { ward: 'phường', commune: 'xã', special_zone: 'đặc khu' };
+const STATION_PREFIX: Record<CommuneType, string> = {
+  ward: 'phường',
+  commune: 'xã',
+  special_zone: 'đặc khu',
+};
 
 export function communeDivisions(commune: CommuneName): DivisionTemplate[] {
   const { type, place } = commune;
   const stationPrefix = STATION_PREFIX[type];
   const divisions: DivisionTemplate[] = [
-    { suffix: '001', name: 'Ban Lãnh đạo', category: 'leadership', weight: 5 },
+    { suffix: '001', name: 'Ban Lãnh đạo', category: 'leadership', weight: 2 },
     {
       suffix: '002',
       name: 'Văn phòng HĐND và UBND',

@@ -36,7 +36,7 @@ function numbered(
 
 export function leadership(
   name: 'Ban Giám đốc' | 'Ban Lãnh đạo' = 'Ban Giám đốc',
-  weight = 4,
+  weight = 1,
 ): DivisionTemplate {
   return { suffix: '001', name, category: 'leadership', weight };
 }

@@ -74,7 +74,7 @@ export const PROVINCE_AGENCIES: Readonly<Record<string, ProvinceAgencyDefinition
   'Văn phòng Ủy ban nhân dân tỉnh': {
     code: '110',
     divisions: [
-      leadership('Ban Lãnh đạo', 5),
+      leadership('Ban Lãnh đạo', 2),
       office('Phòng Hành chính - Tổ chức', 12),
       ...departments([
         'Phòng Tổng hợp',

@@ -38,8 +38,11 @@ function firstOfCategory(
 ): SeededPerson[] {
   const division = agency.divisions.find((item) => item.category === category);
   const people = division ? (byDivision.get(division.code) ?? []) : [];
-  if (people.length === 0)
-    throw new Error(`Agency ${agency.code} has no people in its ${category} division, so it cannot get a unit admin and an approver.`);
+  if (people.length === 0) {
+    throw new Error(
+      `Agency ${agency.code} has no people in its ${category} division, so it gets no unit admin or approver.`,
+    );
+  }
   return people;
 }
 
