@@ -24,6 +24,7 @@ import { declarationOversightRoutes } from './modules/declarations/oversight.rou
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { inputGuard } from './modules/security/input-guard.ts';
+import { handleFrameworkError } from './modules/security/framework-errors.ts';
 
 // Validation messages from zod come in Vietnamese.
 z.config(z.locales.vi());
@@ -56,6 +57,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: handleFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
