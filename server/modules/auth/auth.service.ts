@@ -20,11 +20,13 @@ const DUMMY_HASH_PROMISE = hashPassword('hoso-dummy-password-for-timing');
 
 export class AuthService {
   private readonly unknownAccounts = new UnknownAccountThrottle();
+  private readonly db: Kysely<Database>;
+  private readonly idleMinutes: number;
 
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly idleMinutes: number,
-  ) {}
+  constructor(db: Kysely<Database>, idleMinutes: number) {
+    this.db = db;
+    this.idleMinutes = idleMinutes;
+  }
 
   /**
    * Checks the password and opens a session. Unknown, disabled and wrong-password attempts all

@@ -44,7 +44,11 @@ function assertCodeFitsParent(code: string, kind: UnitRow['kind'], parent: UnitR
 }
 
 export class OrgService {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db;
+  }
 
   async getUnit(actor: Actor, unitId: number) {
     await assertCoversUnit(this.db, actor, unitId, STAFF_ROLES);
