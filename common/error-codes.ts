@@ -146,6 +146,21 @@ export const errorCatalog = {
     vi: 'Phiếu đã được lưu ở nơi khác sau lần bạn tải. Hãy tải lại phiếu rồi sửa tiếp.',
     en: 'The declaration was saved elsewhere after you loaded it. Reload it and continue.',
   },
+  REORGANISATION_INVALID: {
+    status: 400,
+    vi: 'Thay đổi tổ chức bộ máy không hợp lệ.',
+    en: 'The reorganisation is invalid.',
+  },
+  REQUEST_STATE: {
+    status: 409,
+    vi: 'Đề nghị không ở trạng thái cho phép thao tác này.',
+    en: 'The request is not in a status that allows this action.',
+  },
+  PERSON_IN_OPEN_REQUEST: {
+    status: 409,
+    vi: 'Người này đã có trong một đề nghị khác chưa xử lý xong.',
+    en: 'This person is already in another request that is still open.',
+  },
   RATE_LIMITED: {
     status: 429,
     vi: 'Bạn gửi quá nhiều yêu cầu. Hãy đợi một lát rồi thử lại.',

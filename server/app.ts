@@ -23,6 +23,8 @@ import { declarationsRoutes } from './modules/declarations/declarations.routes.t
 import { declarationOversightRoutes } from './modules/declarations/oversight.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { reorganisationRoutes } from './modules/reorganisation/reorganisation.routes.ts';
+import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { inputGuard } from './modules/security/input-guard.ts';
 import { handleFrameworkError } from './modules/security/framework-errors.ts';
 
@@ -42,6 +44,8 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   exportsRoutes,
   accountsRoutes,
   catalogsRoutes,
+  reorganisationRoutes,
+  requestsRoutes,
 ];
 
 export interface BuildAppOptions {

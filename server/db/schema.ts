@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { RecordTables } from '../modules/records/records.tables.ts';
 import type { CatalogTables } from '../modules/catalogs/catalogs.tables.ts';
+import type { ReorganisationTables } from '../modules/reorganisation/reorganisation.tables.ts';
+import type { RequestsTables } from '../modules/requests/requests.tables.ts';
 
 /** A calendar date as 'YYYY-MM-DD' (see type-parsers.ts). */
 export type DateString = string;
@@ -131,7 +133,7 @@ export interface FoundationTables {
 }
 
 /** Every table, as Kysely sees it. Each module adds its own tables through an interface here. */
-export interface Database extends FoundationTables, CatalogTables, RecordTables {}
+export interface Database extends FoundationTables, CatalogTables, RecordTables, ReorganisationTables, RequestsTables {}
 
 export type UnitRow = Selectable<UnitsTable>;
 export type NewUnit = Insertable<UnitsTable>;

@@ -3,6 +3,7 @@ import * as foundation from './202612040001_foundation.ts';
 import * as records from './202612040200_records.ts';
 import * as catalogs from './202612040100_catalogs.ts';
 import * as catalogEntryEnd from './202612061000_catalog_entry_end.ts';
+import * as reorganisationRequests from './202612051200_reorganisation_requests.ts';
 import * as accountSearch from './202612051300_account_search.ts';
 
 // Every migration, by name. Names sort in the order they run; a migration never changes once
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '202612040200_records': records,
   '202612040100_catalogs': catalogs,
   '202612061000_catalog_entry_end': catalogEntryEnd,
+  '202612051200_reorganisation_requests': reorganisationRequests,
   '202612051300_account_search': accountSearch,
 };
