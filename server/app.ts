@@ -23,8 +23,6 @@ import { declarationsRoutes } from './modules/declarations/declarations.routes.t
 import { declarationOversightRoutes } from './modules/declarations/oversight.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
-import { reorganisationRoutes } from './modules/reorganisation/reorganisation.routes.ts';
-import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { inputGuard } from './modules/security/input-guard.ts';
 import { handleFrameworkError } from './modules/security/framework-errors.ts';
 
@@ -44,8 +42,6 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   exportsRoutes,
   accountsRoutes,
   catalogsRoutes,
-  reorganisationRoutes,
-  requestsRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -77,6 +73,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         frameAncestors: ["'none'"],
       },
     },
+    // Matches frame-ancestors 'none' for browsers that only read X-Frame-Options.
+    frameguard: { action: 'deny' },
     // HSTS only means something behind TLS; the proxy in front sets the scheme.
     hsts: options.config.trustProxy ? { maxAge: 31_536_000 } : false,
   });
