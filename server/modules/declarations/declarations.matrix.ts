@@ -18,10 +18,21 @@ function placeOf(context: ResolveContext, target: MatrixTarget): { agencyId: num
   return { agencyId: world.ownAgency.id, divisionId: world.ownDivision.id };
 }
 
+/** Letters for a number (1 → A, 27 → AA), because a person's name holds no digits. */
+function letters(value: number): string {
+  let rest = value;
+  let text = '';
+  while (rest > 0) {
+    text = String.fromCharCode(65 + ((rest - 1) % 26)) + text;
+    rest = Math.floor((rest - 1) / 26);
+  }
+  return text;
+}
+
 async function personAt(context: ResolveContext): Promise<number | undefined> {
   if (context.target === 'self') return context.actor.personId ?? undefined;
   serial += 1;
-  const person = await makePerson(context.db, { fullName: `Người Phiếu Ma Trận ${serial}`, ...placeOf(context, context.target) });
+  const person = await makePerson(context.db, { fullName: `Người Phiếu Ma Trận ${letters(serial)}`, ...placeOf(context, context.target) });
   return person.id;
 }
 

@@ -27,6 +27,7 @@ const STAFF = { access: 'roles', roles: ['unit_admin', 'approver', 'province_adm
 const DECIDERS = { access: 'roles', roles: ['approver', 'province_admin'] } as const;
 
 // Hints for the authorization matrix test: what the ids name, and requests that pass validation.
+// A body's declarationId only picks among the person's own declarations, so it is unscoped.
 const SAMPLE_SAVE = { rowVersion: 1, data: { identity: { fullName: 'Nguyễn Văn Mẫu' } } };
 const SAMPLE_VERSION = { rowVersion: 1 };
 const DECLARATION_ID = { params: { id: 'declaration' } };
@@ -81,7 +82,7 @@ export async function declarationsRoutes(app: FastifyInstance, deps: AppDeps): P
     routes.put(
       prefix,
       {
-        config: { policy, matrix: { ...ids, sampleBody: SAMPLE_SAVE } },
+        config: { policy, matrix: { ...ids, body: { declarationId: 'unscoped' }, sampleBody: SAMPLE_SAVE } },
         attachValidation: true,
         schema: { tags, summary: `Lưu phiếu đang kê khai ${who} (lưu tự động được)`, ...(params ? { params } : {}), body: saveDeclarationBody, response: { 200: declarationSchema } },
       },
@@ -93,13 +94,13 @@ export async function declarationsRoutes(app: FastifyInstance, deps: AppDeps): P
 
     routes.post(
       `${prefix}/submit`,
-      { config: { policy, matrix: { ...ids, sampleBody: SAMPLE_VERSION } }, schema: { tags, summary: `Nộp phiếu ${who}`, ...(params ? { params } : {}), body: submitDeclarationBody, response: { 200: declarationSchema } } },
+      { config: { policy, matrix: { ...ids, body: { declarationId: 'unscoped' }, sampleBody: SAMPLE_VERSION } }, schema: { tags, summary: `Nộp phiếu ${who}`, ...(params ? { params } : {}), body: submitDeclarationBody, response: { 200: declarationSchema } } },
       async (request) => lifecycle.submit(await declarant(request), request.body, auditContextOf(request)),
     );
 
     routes.post(
       `${prefix}/discard`,
-      { config: { policy, matrix: { ...ids, sampleBody: SAMPLE_VERSION } }, schema: { tags, summary: `Hủy phiếu đang kê khai ${who}`, ...(params ? { params } : {}), body: submitDeclarationBody, response: { 200: declarationSchema } } },
+      { config: { policy, matrix: { ...ids, body: { declarationId: 'unscoped' }, sampleBody: SAMPLE_VERSION } }, schema: { tags, summary: `Hủy phiếu đang kê khai ${who}`, ...(params ? { params } : {}), body: submitDeclarationBody, response: { 200: declarationSchema } } },
       async (request) => lifecycle.discard(await declarant(request), request.body, auditContextOf(request)),
     );
   }

@@ -29,7 +29,10 @@ async function initialData(trx: Transaction<Database>, personId: number): Promis
     employment: { agencyId: membership?.agency_id ?? null, divisionId: membership?.division_id ?? null },
   };
   const parsed = recordData.safeParse(seed);
-  return { data: parsed.success ? parsed.data : recordData.parse({ identity: { fullName: 'Chưa có tên' } }), baseVersionNo: null };
+  if (parsed.success) return { data: parsed.data, baseVersionNo: null };
+  // An account's name may hold characters a declared name may not (digits, say); the person fixes it in the draft.
+  const fullName = person.full_name.replace(/[^\p{L}\p{M} .'-]/gu, '').trim() || 'Chưa có tên';
+  return { data: recordData.parse({ identity: { fullName }, employment: seed.employment }), baseVersionNo: null };
 }
 
 function auditDetail(declarant: Declarant, extra: Record<string, unknown> = {}) {
