@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateVi, todayIso } from '../common/dates.ts';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
@@ -48,26 +48,52 @@ async function signIn(page: Page, email: string, password: string): Promise<numb
   return response.status();
 }
 
-describe('smoke: unit admin of Sở Tư pháp', () => {
+/**
+ * Collects script errors, failed assets and server errors of a page. Expected 4xx API responses
+ * (failed sign-in, policy violations) are not problems.
+ */
+function watchForProblems(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (response) => {
+    const isApi = new URL(response.url()).pathname.startsWith('/api/');
+    if (response.status() >= 500 || (!isApi && response.status() >= 400))
+      problems.push(`${response.status()} ${response.url()}`);
+  });
+}
+
+/** Changes the default password on the forced password page and waits for the home page. */
+async function changeDefaultPassword(page: Page, newPassword: string): Promise<void> {
+  await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
+  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(newPassword);
+  await page.getByLabel('Nhập lại mật khẩu mới').fill(newPassword);
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.waitForURL(`${environment.baseUrl}/`);
+  await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
+}
+
+// The tests run in order and share the server: the last one stops it when it runs on PGlite.
+describe('smoke: sign-in, headcount tables, idle expiry', () => {
   let browser: BrowserSession;
   let page: Page;
-  // Script errors, failed assets and server errors; expected 4xx API responses are not problems.
   const problems: string[] = [];
+  let rows: ScreenRow[] = [];
+  let total = 0;
 
   beforeAll(async () => {
     mkdirSync(resultsDir, { recursive: true });
     browser = await launchChromium();
     page = await browser.context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('response', (response) => {
-      const isApi = new URL(response.url()).pathname.startsWith('/api/');
-      if (response.status() >= 500 || (!isApi && response.status() >= 400))
-        problems.push(`${response.status()} ${response.url()}`);
-    });
+    watchForProblems(page, problems);
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) {
+      await page.screenshot({ path: join(resultsDir, `e2e-failure-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+    }
   });
 
   afterAll(async () => {
@@ -102,12 +128,8 @@ describe('smoke: unit admin of Sở Tư pháp', () => {
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await page.locator('.ant-form-item-explain-error', { hasText: 'Mật khẩu này quá phổ biến' }).waitFor();
 
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.waitForURL(`${environment.baseUrl}/`);
+    await changeDefaultPassword(page, NEW_PASSWORD);
     await page.getByText('Đã đổi mật khẩu.').waitFor();
-    await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
 
     await page.getByRole('menuitem', { name: 'Bảng số lượng' }).click();
     await page.waitForURL(/\/units\/\d+\/table$/);
@@ -116,10 +138,10 @@ describe('smoke: unit admin of Sở Tư pháp', () => {
     await page.getByRole('columnheader', { name: 'Bộ phận' }).waitFor();
     await page.getByRole('columnheader', { name: 'Số lượng' }).waitFor();
 
-    const rows = await readAgencyRows(page);
+    rows = await readAgencyRows(page);
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.find((row) => row.code === '112001')?.name).toBe('Ban Giám đốc');
-    const total = parseCount((await page.getByTestId('headcount-total').textContent()) ?? '');
+    total = parseCount((await page.getByTestId('headcount-total').textContent()) ?? '');
     expect(total).toBe(rows.reduce((sum, row) => sum + row.headcount, 0));
     await page.screenshot({ path: join(resultsDir, 'e2e-agency-table.png'), fullPage: true });
 
@@ -141,8 +163,85 @@ describe('smoke: unit admin of Sở Tư pháp', () => {
     expect(parseCount((await page.getByTestId('headcount-total').textContent()) ?? '')).toBe(total);
     await page.locator('.ant-segmented-item', { hasText: 'VI' }).click();
     await page.getByRole('columnheader', { name: 'Bộ phận' }).waitFor();
+    expect(problems).toEqual([]);
+  });
 
-    // The counts on screen equal a direct count in the server's database.
+  it('province admin opens agencies and tree', async () => {
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/sign-in$/);
+
+    expect(await signIn(page, demoLoginEmail('province_admin'), DEMO_PASSWORD)).toBe(200);
+    await page.waitForURL(/\/change-password$/);
+    await changeDefaultPassword(page, 'So-noi-vu-E2E-moi-2026');
+
+    await page.getByRole('button', { name: 'Bảng số lượng các cơ quan' }).click();
+    await page.waitForURL(/\/units\/\d+\/table$/);
+    await page.getByRole('columnheader', { name: 'Cơ quan, đơn vị' }).waitFor();
+    const agencies = await readAgencyRows(page);
+    expect(agencies.length).toBeGreaterThan(10);
+    const justice = agencies.find((row) => row.code === '112');
+    expect(justice?.name).toBe('Sở Tư pháp');
+    expect(justice?.headcount).toBe(total);
+    await page.screenshot({ path: join(resultsDir, 'e2e-province-table.png'), fullPage: true });
+
+    await page
+      .locator('.ant-table-tbody tr.ant-table-row', { hasText: 'Sở Tư pháp' })
+      .getByRole('link', { name: 'Mở bảng' })
+      .click();
+    await page.waitForURL(/\/units\/\d+\/table$/);
+    await page.getByRole('columnheader', { name: 'Bộ phận' }).waitFor();
+    expect(parseCount((await page.getByTestId('headcount-total').textContent()) ?? '')).toBe(total);
+
+    await page.getByRole('menuitem', { name: 'Tổ chức bộ máy' }).click();
+    await page.waitForURL(/\/units\/tree$/);
+    await page.getByPlaceholder('Tìm theo mã số hoặc tên đơn vị').fill('so tu phap');
+    const justiceNode = page.locator('.ant-tree-treenode', { hasText: '112 — Sở Tư pháp' });
+    await justiceNode.waitFor();
+    await page.screenshot({ path: join(resultsDir, 'e2e-org-tree.png'), fullPage: true });
+    await justiceNode.locator('.ant-tree-node-content-wrapper').click();
+    await page.waitForURL(/\/units\/\d+\/table$/);
+    await page.getByTestId('headcount-total').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('idle session warns, then signs out', async () => {
+    // A separate browser whose clock the test moves; the server keeps real time.
+    const idleBrowser = await launchChromium();
+    try {
+      const idlePage = await idleBrowser.context.newPage();
+      watchForProblems(idlePage, problems);
+      await idlePage.clock.install();
+      await idlePage.goto(environment.baseUrl);
+      await idlePage.waitForURL(/\/sign-in$/);
+      expect(await signIn(idlePage, UNIT_ADMIN_EMAIL, NEW_PASSWORD)).toBe(200);
+      await idlePage.getByRole('heading', { name: /^Xin chào/ }).waitFor();
+
+      // The server ends a session after 30 idle minutes; the client warns 2 minutes before.
+      await idlePage.clock.fastForward('27:50');
+      const warning = idlePage.getByRole('dialog', { name: 'Phiên làm việc sắp hết hạn' });
+      await warning.waitFor();
+      await Promise.all([
+        idlePage.waitForResponse(
+          (response) => response.url().endsWith('/api/auth/session') && response.status() === 200,
+        ),
+        warning.getByRole('button', { name: 'Tiếp tục làm việc' }).click(),
+      ]);
+      await warning.waitFor({ state: 'detached' });
+
+      await idlePage.clock.fastForward('30:00');
+      await idlePage.waitForURL(/\/sign-in$/);
+      await idlePage.getByText('Phiên làm việc đã hết hạn do không thao tác.').waitFor();
+      const session = await idlePage.request.get(`${environment.baseUrl}/api/auth/session`);
+      expect(session.status()).toBe(401);
+    } finally {
+      await idleBrowser.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('screen counts equal SQL counts', async () => {
+    expect(rows.length).toBeGreaterThan(0);
     const asOf = todayIso();
     const fromDatabase = await readServerDatabase(environment, async (db) => {
       const agency = await db

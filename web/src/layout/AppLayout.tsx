@@ -71,7 +71,7 @@ function LayoutFrame() {
             ],
           }}
         >
-          <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />}>
+          <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} data-testid="account-menu">
             <Flex gap={6} align="center">
               {session.displayName}
               <DownOutlined />

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../../common/schemas/auth.ts';
 import { ApiError, api, onUnauthenticated, setCsrfToken } from '../api/client.ts';
-import { clearIdleDeadline } from './idle-clock.ts';
+import { clearIdleDeadline, restartIdleDeadline } from './idle-clock.ts';
 
 /** Why the last session ended, shown on the sign-in page. */
 export type SessionEndReason = 'expired' | 'signed_out' | null;
@@ -62,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const acceptSession = useCallback(
     (next: SessionInfo) => {
       setCsrfToken(next.csrfToken);
+      restartIdleDeadline(next.idleMinutes);
       setEndReason(null);
       queryClient.setQueryData(SESSION_QUERY_KEY, next);
     },

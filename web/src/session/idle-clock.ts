@@ -38,6 +38,14 @@ export function observeResponse(response: Response): void {
   if (deadline === null || next > deadline) publish(next, true);
 }
 
+/**
+ * Starts the idle deadline from a session that the server has just opened or touched (sign-in,
+ * password change), whose response carries the idle length in its body rather than the header.
+ */
+export function restartIdleDeadline(idleMinutes: number): void {
+  publish(Date.now() + idleMinutes * 60_000 - SERVER_TOUCH_SLACK_MS, true);
+}
+
 /** Forgets the deadline (sign-in, sign-out, expiry). */
 export function clearIdleDeadline(): void {
   publish(null, true);
