@@ -5,6 +5,7 @@ import * as catalogs from './202612040100_catalogs.ts';
 import * as catalogEntryEnd from './202612061000_catalog_entry_end.ts';
 import * as reorganisationRequests from './202612051200_reorganisation_requests.ts';
 import * as accountSearch from './202612051300_account_search.ts';
+import * as signInOptions from './202612060100_sign_in_options.ts';
 
 // Every migration, by name. Names sort in the order they run; a migration never changes once
 // it has run anywhere, so later changes go into a new file listed here.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '202612061000_catalog_entry_end': catalogEntryEnd,
   '202612051200_reorganisation_requests': reorganisationRequests,
   '202612051300_account_search': accountSearch,
+  '202612060100_sign_in_options': signInOptions,
 };
