@@ -40,7 +40,10 @@ function rejectInvalidBody(request: FastifyRequest, schema: z.ZodType): void {
   if (!request.validationError) return;
   const parsed = schema.safeParse(request.body);
   if (parsed.success) throw new AppError('VALIDATION_FAILED');
-  throw validationError(recordFieldErrors(parsed.error.issues, ''));
+  // Issues inside `data` are named by their record field; others (rowVersion) by their own name.
+  const inData = parsed.error.issues.filter((issue) => issue.path[0] === 'data').map((issue) => ({ ...issue, path: issue.path.slice(1) }));
+  const outside = parsed.error.issues.filter((issue) => issue.path[0] !== 'data');
+  throw validationError([...recordFieldErrors(inData, 'data'), ...recordFieldErrors(outside, '')]);
 }
 
 export async function declarationsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
