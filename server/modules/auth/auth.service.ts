@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { limits } from '../../../common/limits.ts';
 import type { SessionInfo } from '../../../common/schemas/auth.ts';
 import type { Database } from '../../db/schema.ts';
@@ -56,7 +56,7 @@ export class AuthService {
 
     const passwordOk = account.password_hash !== null && (await verifyPassword(account.password_hash, password));
     if (!passwordOk || account.disabled_at) {
-      await this.recordFailure(account.id, account.failed_sign_in_count, audit);
+      await this.recordFailure(account.id, audit);
       throw new AppError('INVALID_CREDENTIALS');
     }
 
@@ -76,19 +76,28 @@ export class AuthService {
     });
   }
 
-  private async recordFailure(accountId: number, previousFailures: number, audit: AuditContext): Promise<void> {
-    // A lock that has run out starts the count again.
-    const failures = previousFailures >= limits.maxFailedSignIns ? 1 : previousFailures + 1;
-    const locks = failures >= limits.maxFailedSignIns;
+  private async recordFailure(accountId: number, audit: AuditContext): Promise<void> {
+    const max = limits.maxFailedSignIns;
+    const now = new Date();
+    const lockUntil = new Date(now.getTime() + limits.lockMinutes * 60_000);
+    // The counter is read and written in one statement, because attempts sent at the same time
+    // all read the account before any of them fails, and a count computed from that read would
+    // lose all but one. A lock that has run out starts the count again; a lock still running,
+    // set by an attempt that overtook this one, is kept.
+    const stillLocked = sql<boolean>`coalesce(locked_until > ${now}, false)`;
+    const failureCount = sql<number>`case when failed_sign_in_count >= ${max} and not ${stillLocked} then 1 else failed_sign_in_count + 1 end`;
     await this.db.transaction().execute(async (trx) => {
-      await trx
+      const row = await trx
         .updateTable('accounts')
         .set({
-          failed_sign_in_count: failures,
-          locked_until: locks ? new Date(Date.now() + limits.lockMinutes * 60_000) : null,
+          failed_sign_in_count: failureCount,
+          locked_until: sql<Date | null>`case when ${stillLocked} then locked_until when ${failureCount} >= ${max} then ${lockUntil}::timestamptz else null end`,
         })
         .where('id', '=', accountId)
-        .execute();
+        .returning(['failed_sign_in_count', 'locked_until'])
+        .executeTakeFirstOrThrow();
+      const failures = row.failed_sign_in_count;
+      const locks = row.locked_until !== null && new Date(row.locked_until).getTime() === lockUntil.getTime();
       await recordAudit(trx, { ...audit, actorAccountId: null }, {
         action: locks ? 'auth.account_locked' : 'auth.sign_in_failed',
         entityType: 'account',
