@@ -161,6 +161,36 @@ export const errorCatalog = {
     vi: 'Người này đã có trong một đề nghị khác chưa xử lý xong.',
     en: 'This person is already in another request that is still open.',
   },
+  SECOND_FACTOR_REQUIRED: {
+    status: 403,
+    vi: 'Hãy nhập mã xác thực hai lớp (TOTP) từ ứng dụng xác thực để tiếp tục.',
+    en: 'Enter the two-factor (TOTP) code from your authenticator app to continue.',
+  },
+  SECOND_FACTOR_INVALID: {
+    status: 400,
+    vi: 'Mã xác thực không đúng hoặc đã được dùng. Hãy nhập mã mới đang hiện trên ứng dụng xác thực.',
+    en: 'The code is wrong or already used. Enter the current code from your authenticator app.',
+  },
+  SIGN_IN_METHOD_DISABLED: {
+    status: 404,
+    vi: 'Cách đăng nhập hoặc chức năng này chưa được bật trên hệ thống. Hãy liên hệ quản trị viên.',
+    en: 'This sign-in method or feature is not enabled. Contact the administrator.',
+  },
+  PASSWORD_RESET_LINK_INVALID: {
+    status: 400,
+    vi: 'Đường dẫn đặt lại mật khẩu không hợp lệ, đã hết hạn hoặc đã được dùng. Hãy yêu cầu đường dẫn mới.',
+    en: 'The password reset link is invalid, expired or already used. Request a new link.',
+  },
+  PASSWORD_MANAGED_EXTERNALLY: {
+    status: 400,
+    vi: 'Mật khẩu của bạn do hệ thống thư điện tử công vụ quản lý. Hãy đổi mật khẩu ở hệ thống đó.',
+    en: 'Your password is managed by the official mail system. Change it there.',
+  },
+  DIRECTORY_UNAVAILABLE: {
+    status: 503,
+    vi: 'Tạm thời không kết nối được hệ thống xác thực của tỉnh. Hãy thử lại sau ít phút.',
+    en: 'The province sign-in service is temporarily unreachable. Try again in a few minutes.',
+  },
   RATE_LIMITED: {
     status: 429,
     vi: 'Bạn gửi quá nhiều yêu cầu. Hãy đợi một lát rồi thử lại.',

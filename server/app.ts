@@ -25,6 +25,8 @@ import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { inputGuard } from './modules/security/input-guard.ts';
 import { handleFrameworkError } from './modules/security/framework-errors.ts';
+import { recordReadsRoutes } from './modules/security/record-reads.routes.ts';
+import { signInOptionRoutes } from './modules/auth/sign-in-options.routes.ts';
 
 // Validation messages from zod come in Vietnamese.
 z.config(z.locales.vi());
@@ -34,6 +36,8 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   inputGuard,
   healthRoutes,
   authRoutes,
+  signInOptionRoutes,
+  recordReadsRoutes,
   orgRoutes,
   recordsRoutes,
   declarationsRoutes,

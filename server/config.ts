@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { limits } from '../common/limits.ts';
+import { loadSignInOptions, type SignInOptions } from './modules/auth/sign-in-options.ts';
 
 export interface AppConfig {
   host: string;
@@ -19,6 +20,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** Folder of the built client, served at /. */
   webDist: string;
+  /** Password, LDAP, OpenID Connect, TOTP and password reset settings. */
+  signIn: SignInOptions;
 }
 
 function readInteger(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -53,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: readBoolean('SECURE_COOKIES', false, env),
     sessionIdleMinutes: readInteger('SESSION_IDLE_MINUTES', limits.sessionIdleMinutes, env),
     webDist: resolve(env.WEB_DIST || './web/dist'),
+    signIn: loadSignInOptions(env),
   };
 }

@@ -33,5 +33,7 @@ export const sessionInfo = z.object({
   /** When the session ends if no further request arrives (ISO timestamp). */
   idleExpiresAt: z.string(),
   idleMinutes: z.number(),
+  /** The TOTP step this session still owes ('enrol' or 'verify'); null or absent when none. */
+  secondFactor: z.enum(['verify', 'enrol']).nullable().optional(),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;

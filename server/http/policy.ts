@@ -6,12 +6,15 @@ import type { Role } from '../../common/roles.ts';
  * unit, person or account touched lies within the caller's scope.
  *
  * - public: anyone, signed in or not (health, sign-in, the OpenAPI document);
+ * - second_factor: any session, even one still owing its TOTP code (session info, sign-out, the
+ *   TOTP routes themselves);
  * - signed_in: any signed-in account whose default password has been changed;
  * - password_change: any signed-in account, even one that must still change its password;
  * - roles: a signed-in account holding at least one of the roles on some unit.
  */
 export type RoutePolicy =
   | { access: 'public' }
+  | { access: 'second_factor' }
   | { access: 'signed_in' }
   | { access: 'password_change' }
   | { access: 'roles'; roles: readonly Role[] };
@@ -29,6 +32,8 @@ export interface Actor {
   personId: number | null;
   homeUnitId: number;
   mustChangePassword: boolean;
+  /** The TOTP step the session still owes: 'enrol' or 'verify', or null when none is pending. */
+  secondFactor?: 'verify' | 'enrol' | null;
   grants: Grant[];
   sessionId: string;
   csrfToken: string;

@@ -13,7 +13,7 @@ export interface SnapshotOptions {
 }
 
 /** Names of the ordinary tables in the public schema, sorted. */
-export async function listTables(db: Kysely<unknown>): Promise<string[]> {
+export async function listTables<T>(db: Kysely<T>): Promise<string[]> {
   const result = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE'
@@ -26,7 +26,7 @@ export async function listTables(db: Kysely<unknown>): Promise<string[]> {
  * Returns the row count and an md5 digest of every table's rows (as text, sorted), so that two
  * snapshots are equal exactly when no compared row was added, removed or changed.
  */
-export async function snapshotTables(db: Kysely<unknown>, options: SnapshotOptions = {}): Promise<Record<string, TableDigest>> {
+export async function snapshotTables<T>(db: Kysely<T>, options: SnapshotOptions = {}): Promise<Record<string, TableDigest>> {
   const snapshot: Record<string, TableDigest> = {};
   for (const table of await listTables(db)) {
     if (options.skipTables?.includes(table)) continue;

@@ -1,11 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { limits } from '../../../common/limits.ts';
 import type { SessionInfo } from '../../../common/schemas/auth.ts';
-import type { Database } from '../../db/schema.ts';
+import type { AccountRow, Database } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor } from '../../http/policy.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
 import { activeGrantsWithUnits } from './grants.repository.ts';
+import type { LdapDirectory } from './ldap-directory.ts';
 import { hashPassword, passwordPolicyViolations, verifyPassword } from './password.ts';
 import { createSession, endAllSessions, endSession, type NewSession } from './session.repository.ts';
 import { UnknownAccountThrottle } from './sign-in-throttle.ts';
@@ -54,7 +55,7 @@ export class AuthService {
       throw new AppError('ACCOUNT_LOCKED');
     }
 
-    const passwordOk = account.password_hash !== null && (await verifyPassword(account.password_hash, password));
+    const passwordOk = await this.#passwordMatches(account, password);
     if (!passwordOk || account.disabled_at) {
       await this.recordFailure(account.id, audit);
       throw new AppError('INVALID_CREDENTIALS');
@@ -105,6 +106,34 @@ export class AuthService {
         detail: { failures },
       });
     });
+  }
+
+  #directory: LdapDirectory | null = null;
+  #localPasswords = true;
+
+  /**
+   * Sends password checks to the province directory (LDAP). Local password hashes then serve only
+   * accounts that the directory does not list, and only while local passwords stay enabled.
+   */
+  useDirectory(directory: LdapDirectory | null, localPasswords: boolean): void {
+    this.#directory = directory;
+    this.#localPasswords = localPasswords;
+  }
+
+  async #passwordMatches(account: AccountRow, password: string): Promise<boolean> {
+    if (this.#directory) {
+      const verdict = await this.#directory.verify(account.email, password);
+      if (verdict === 'ok') {
+        // The directory owns the password, so HoSo's default password no longer needs changing.
+        if (account.must_change_password) {
+          await this.db.updateTable('accounts').set({ must_change_password: false }).where('id', '=', account.id).execute();
+        }
+        return true;
+      }
+      if (verdict === 'wrong_password') return false;
+    }
+    if (!this.#localPasswords) return false;
+    return account.password_hash !== null && (await verifyPassword(account.password_hash, password));
   }
 
   async signOut(actor: Actor, audit: AuditContext): Promise<void> {
@@ -179,6 +208,7 @@ export class AuthService {
       personId: actor.personId,
       homeUnitId: actor.homeUnitId,
       mustChangePassword: actor.mustChangePassword,
+      secondFactor: actor.secondFactor ?? null,
       grants: await activeGrantsWithUnits(this.db, actor.accountId),
       csrfToken: actor.csrfToken,
       idleExpiresAt: new Date(Date.now() + this.idleMinutes * 60_000).toISOString(),

@@ -5,6 +5,7 @@ import { AppError } from '../../http/app-error.ts';
 import { type Actor, holdsRole, type RouteMatrix, type RoutePolicy } from '../../http/policy.ts';
 import { activeGrantsOf } from './grants.repository.ts';
 import { findSessionWithAccount, hashSessionToken, touchSession } from './session.repository.ts';
+import { pendingSecondFactor } from './totp.repository.ts';
 
 export const SESSION_COOKIE = 'hoso_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -31,6 +32,7 @@ export async function actorOfSession(db: Kysely<Database>, sessionId: string): P
     personId: session.personId,
     homeUnitId: session.homeUnitId,
     mustChangePassword: session.mustChangePassword,
+    secondFactor: await pendingSecondFactor(db, session.sessionId),
     grants: await activeGrantsOf(db, session.accountId),
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,
@@ -63,6 +65,8 @@ function enforcePolicy(request: FastifyRequest, policy: RoutePolicy): void {
     throw new AppError('CSRF_INVALID');
   }
 
+  if (policy.access === 'second_factor') return;
+  if (actor.secondFactor) throw new AppError('SECOND_FACTOR_REQUIRED');
   if (policy.access === 'password_change') return;
   if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   if (policy.access === 'signed_in') return;
