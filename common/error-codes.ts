@@ -161,6 +161,16 @@ export const errorCatalog = {
     vi: 'Người này đã có trong một đề nghị khác chưa xử lý xong.',
     en: 'This person is already in another request that is still open.',
   },
+  PDF_CONVERTER_MISSING: {
+    status: 503,
+    vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được tệp PDF. Hãy tải bản Word (.docx) hoặc báo quản trị viên cài LibreOffice.',
+    en: 'LibreOffice is not installed on the server, so PDF export is unavailable. Download the Word (.docx) file or ask the administrator to install LibreOffice.',
+  },
+  PDF_CONVERSION_FAILED: {
+    status: 500,
+    vi: 'Chuyển sơ yếu lý lịch sang PDF không thành công. Hãy thử lại hoặc tải bản Word (.docx).',
+    en: 'Converting the CV to PDF failed. Try again or download the Word (.docx) file.',
+  },
   SECOND_FACTOR_REQUIRED: {
     status: 403,
     vi: 'Hãy nhập mã xác thực hai lớp (TOTP) từ ứng dụng xác thực để tiếp tục.',

@@ -16,6 +16,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { installAuthentication } from './modules/auth/authentication.ts';
 import { catalogsRoutes } from './modules/catalogs/catalogs.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
@@ -46,6 +47,7 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   exportsRoutes,
   accountsRoutes,
   catalogsRoutes,
+  documentsRoutes,
 ];
 
 export interface BuildAppOptions {
