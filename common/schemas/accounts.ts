@@ -42,6 +42,7 @@ export const accountSchema = z.object({
   disabledAt: z.string().nullable(),
   /** True while the account still has the default password set by SNV. */
   mustChangePassword: z.boolean(),
+  /** When the current sign-in lock ends; null when the account is not locked. */
   lockedUntil: z.string().nullable(),
   lastSignInAt: z.string().nullable(),
   passwordChangedAt: z.string().nullable(),
@@ -89,10 +90,13 @@ export const updateAccountBody = z
     personId: personId.optional(),
     rowVersion: z.number().int().positive(),
   })
-  .refine((body) => body.displayName !== undefined || body.homeUnitId !== undefined || body.personId !== undefined, {
-    message: 'Hãy nêu ít nhất một thay đổi: họ và tên, đơn vị hoặc hồ sơ cán bộ.',
-    path: ['displayName'],
-  });
+  .refine(
+    (body) => body.displayName !== undefined || body.homeUnitId !== undefined || body.personId !== undefined,
+    {
+      message: 'Hãy nêu ít nhất một thay đổi: họ và tên, đơn vị hoặc hồ sơ cán bộ.',
+      path: ['displayName'],
+    },
+  );
 export type UpdateAccountBody = z.infer<typeof updateAccountBody>;
 
 /** An account together with its new default password, which the response shows only once. */

@@ -21,17 +21,33 @@ afterAll(async () => {
 let serial = 0;
 async function createAccount(homeUnitId = province.justiceControl.id) {
   serial += 1;
-  const response = await snv.post('/api/accounts', { email: `thay.doi.${serial}@test.gov.vn`, displayName: `Người Thử ${serial}`, homeUnitId });
+  const response = await snv.post('/api/accounts', {
+    email: `thay.doi.${serial}@test.gov.vn`,
+    displayName: `Người Thử ${serial}`,
+    homeUnitId,
+  });
   expect(response.statusCode).toBe(201);
-  return response.json() as { account: { id: number; email: string; rowVersion: number }; initialPassword: string };
+  return response.json() as {
+    account: { id: number; email: string; rowVersion: number };
+    initialPassword: string;
+  };
 }
 
 async function accountRow(id: number) {
-  return testApp.database.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return testApp.database.db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 async function openSessions(id: number) {
-  const rows = await testApp.database.db.selectFrom('sessions').select('id').where('account_id', '=', id).where('ended_at', 'is', null).execute();
+  const rows = await testApp.database.db
+    .selectFrom('sessions')
+    .select('id')
+    .where('account_id', '=', id)
+    .where('ended_at', 'is', null)
+    .execute();
   return rows.length;
 }
 
@@ -42,7 +58,10 @@ describe('account update', () => {
     const homeAdmin = await sessionFor(testApp, 'nv.admin@test.gov.vn');
     expect((await justiceAdmin.get(`/api/accounts/${account.id}`)).statusCode).toBe(200);
 
-    const moved = await snv.patch(`/api/accounts/${account.id}`, { homeUnitId: province.homeBoard.id, rowVersion: account.rowVersion });
+    const moved = await snv.patch(`/api/accounts/${account.id}`, {
+      homeUnitId: province.homeBoard.id,
+      rowVersion: account.rowVersion,
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().homeUnit.code).toBe('113001');
     expect(moved.json().rowVersion).toBe(account.rowVersion + 1);
@@ -55,24 +74,44 @@ describe('account update', () => {
     const { account } = await createAccount();
     const person = await testApp.database.db
       .insertInto('people')
-      .values({ full_name: 'Bùi Văn Liên Kết', name_sort_key: 'ket', gender: 'male', birth_date: '1990-01-01', personal_id_number: null, employee_code: null })
+      .values({
+        full_name: 'Bùi Văn Liên Kết',
+        name_sort_key: 'ket',
+        gender: 'male',
+        birth_date: '1990-01-01',
+        personal_id_number: null,
+        employee_code: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const response = await snv.patch(`/api/accounts/${account.id}`, { displayName: '  Bùi  Văn Liên Kết ', personId: person.id, rowVersion: account.rowVersion });
+    const response = await snv.patch(`/api/accounts/${account.id}`, {
+      displayName: '  Bùi  Văn Liên Kết ',
+      personId: person.id,
+      rowVersion: account.rowVersion,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().displayName).toBe('Bùi Văn Liên Kết');
     expect(response.json().personId).toBe(person.id);
 
-    const unlinked = await snv.patch(`/api/accounts/${account.id}`, { personId: null, rowVersion: account.rowVersion + 1 });
+    const unlinked = await snv.patch(`/api/accounts/${account.id}`, {
+      personId: null,
+      rowVersion: account.rowVersion + 1,
+    });
     expect(unlinked.statusCode).toBe(200);
     expect(unlinked.json().personId).toBeNull();
   });
 
   it('rejects a stale row version', async () => {
     const { account } = await createAccount();
-    const first = await snv.patch(`/api/accounts/${account.id}`, { displayName: 'Lần Một', rowVersion: account.rowVersion });
+    const first = await snv.patch(`/api/accounts/${account.id}`, {
+      displayName: 'Lần Một',
+      rowVersion: account.rowVersion,
+    });
     expect(first.statusCode).toBe(200);
-    const second = await snv.patch(`/api/accounts/${account.id}`, { displayName: 'Lần Hai', rowVersion: account.rowVersion });
+    const second = await snv.patch(`/api/accounts/${account.id}`, {
+      displayName: 'Lần Hai',
+      rowVersion: account.rowVersion,
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('CONFLICT');
     expect((await accountRow(account.id)).display_name).toBe('Lần Một');
@@ -88,7 +127,10 @@ describe('account update', () => {
 
   it('rejects a move to an unknown unit', async () => {
     const { account } = await createAccount();
-    const response = await snv.patch(`/api/accounts/${account.id}`, { homeUnitId: 987654, rowVersion: account.rowVersion });
+    const response = await snv.patch(`/api/accounts/${account.id}`, {
+      homeUnitId: 987654,
+      rowVersion: account.rowVersion,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().fields[0].field).toBe('homeUnitId');
     expect((await accountRow(account.id)).home_unit_id).toBe(province.justiceControl.id);
@@ -107,8 +149,14 @@ describe('disable and enable', () => {
     expect(await openSessions(account.id)).toBe(0);
     expect((await owner.get('/api/auth/session')).statusCode).toBe(401);
 
-    await testApp.database.db.updateTable('accounts').set({ password_hash: (await accountRow(province.accounts.justicePerson.id)).password_hash }).where('id', '=', account.id).execute();
-    const signIn = await testApp.anonymous().post('/api/auth/sign-in', { email: account.email, password: TEST_PASSWORD });
+    await testApp.database.db
+      .updateTable('accounts')
+      .set({ password_hash: (await accountRow(province.accounts.justicePerson.id)).password_hash })
+      .where('id', '=', account.id)
+      .execute();
+    const signIn = await testApp
+      .anonymous()
+      .post('/api/auth/sign-in', { email: account.email, password: TEST_PASSWORD });
     expect(signIn.statusCode).toBe(401);
     expect(signIn.json().code).toBe('INVALID_CREDENTIALS');
 
@@ -133,7 +181,11 @@ describe('password reset', () => {
     const owner = await sessionFor(testApp, account.email);
     await testApp.database.db
       .updateTable('accounts')
-      .set({ must_change_password: false, failed_sign_in_count: 5, locked_until: new Date(Date.now() + 600_000) })
+      .set({
+        must_change_password: false,
+        failed_sign_in_count: 5,
+        locked_until: new Date(Date.now() + 600_000),
+      })
       .where('id', '=', account.id)
       .execute();
 
@@ -145,7 +197,9 @@ describe('password reset', () => {
     expect(reset.account.lockedUntil).toBeNull();
     expect((await owner.get('/api/auth/session')).statusCode).toBe(401);
 
-    const oldPassword = await testApp.anonymous().post('/api/auth/sign-in', { email: account.email, password: initialPassword });
+    const oldPassword = await testApp
+      .anonymous()
+      .post('/api/auth/sign-in', { email: account.email, password: initialPassword });
     expect(oldPassword.statusCode).toBe(401);
     const fresh = await testApp.signIn(account.email, reset.initialPassword);
     const blocked = await fresh.get('/api/accounts');
@@ -164,15 +218,30 @@ describe('audit log', () => {
     const { account } = await createAccount();
     const id = account.id;
     const steps: Array<[string, () => Promise<{ statusCode: number }>]> = [
-      ['account.update', () => snv.patch(`/api/accounts/${id}`, { displayName: 'Ghi Nhật Ký', rowVersion: 1 })],
-      ['account.move', () => snv.patch(`/api/accounts/${id}`, { homeUnitId: province.justiceBoard.id, rowVersion: 2 })],
-      ['account.grant', () => snv.post(`/api/accounts/${id}/grants`, { role: 'unit_admin', unitId: province.justice.id })],
+      [
+        'account.update',
+        () => snv.patch(`/api/accounts/${id}`, { displayName: 'Ghi Nhật Ký', rowVersion: 1 }),
+      ],
+      [
+        'account.move',
+        () => snv.patch(`/api/accounts/${id}`, { homeUnitId: province.justiceBoard.id, rowVersion: 2 }),
+      ],
+      [
+        'account.grant',
+        () => snv.post(`/api/accounts/${id}/grants`, { role: 'unit_admin', unitId: province.justice.id }),
+      ],
       ['account.disable', () => snv.post(`/api/accounts/${id}/disable`)],
       ['account.enable', () => snv.post(`/api/accounts/${id}/enable`)],
       ['account.password_reset', () => snv.post(`/api/accounts/${id}/reset-password`)],
     ];
     for (const [action, send] of steps) expect((await send()).statusCode, action).toBeLessThan(300);
-    const grantId = (await testApp.database.db.selectFrom('role_grants').select('id').where('account_id', '=', id).executeTakeFirstOrThrow()).id;
+    const grantId = (
+      await testApp.database.db
+        .selectFrom('role_grants')
+        .select('id')
+        .where('account_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).id;
     expect((await snv.delete(`/api/accounts/${id}/grants/${grantId}`)).statusCode).toBe(200);
 
     const rows = await testApp.database.db
@@ -196,20 +265,38 @@ describe('audit log', () => {
   });
 
   it('rolls back the audit row with a refused change', async () => {
-    const before = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(testApp.database.db);
-    const response = await snv.post('/api/accounts', { email: 'tp.admin@test.gov.vn', displayName: 'Trùng', homeUnitId: province.justice.id });
+    const before = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(
+      testApp.database.db,
+    );
+    const response = await snv.post('/api/accounts', {
+      email: 'tp.admin@test.gov.vn',
+      displayName: 'Trùng',
+      homeUnitId: province.justice.id,
+    });
     expect(response.statusCode).toBe(409);
-    const after = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(testApp.database.db);
+    const after = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(
+      testApp.database.db,
+    );
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 
   it('rejects UPDATE and DELETE at the database', async () => {
     const db = testApp.database.db;
-    const row = await db.selectFrom('audit_log').select(['id', 'action']).orderBy('id').executeTakeFirstOrThrow();
-    await expect(sql`update audit_log set action = 'forged' where id = ${row.id}`.execute(db)).rejects.toThrow(/append-only/);
+    const row = await db
+      .selectFrom('audit_log')
+      .select(['id', 'action'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await expect(
+      sql`update audit_log set action = 'forged' where id = ${row.id}`.execute(db),
+    ).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log where id = ${row.id}`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
-    const kept = await db.selectFrom('audit_log').select('action').where('id', '=', row.id).executeTakeFirstOrThrow();
+    const kept = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
     expect(kept.action).toBe(row.action);
   });
 });

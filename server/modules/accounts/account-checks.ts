@@ -1,17 +1,29 @@
 import type { Kysely } from 'kysely';
+import type { AccountRow, Database } from '../../db/schema.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import type { Actor } from '../../http/policy.ts';
 import { coversUnit } from '../access/scope.ts';
-import type { AccountRow, Database } from '../../db/schema.ts';
-import { findAccountByEmail, findAccountByPerson, findPersonWithAgency, findUnit, lockAccount } from './accounts.repository.ts';
+import {
+  findAccountByEmail,
+  findAccountByPerson,
+  findPersonWithAgency,
+  findUnit,
+  lockAccount,
+} from './accounts.repository.ts';
 
 // Checks shared by account creation, changes and role grants. Each raises an error that names
-// the request field and says what to do.
+// the request field and how to fix it.
 
 const PROVINCE_ADMIN_ROLE = ['province_admin'] as const;
 
 /** Returns the unit chosen in `field` if it exists, is active and lies in the province admin's scope. */
-export async function requireActiveUnitInScope(db: Kysely<Database>, actor: Actor, unitId: number, field: string, label: string) {
+export async function requireActiveUnitInScope(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitId: number,
+  field: string,
+  label: string,
+) {
   const unit = await findUnit(db, unitId);
   if (!unit || !(await coversUnit(db, actor, unitId, PROVINCE_ADMIN_ROLE))) {
     throw fieldError(field, label, 'Không tìm thấy đơn vị đã chọn trong phạm vi bạn quản lý.');
@@ -32,13 +44,25 @@ export async function assertEmailFree(db: Kysely<Database>, email: string): Prom
 export function emailTaken(email: string): AppError {
   return new AppError('EMAIL_TAKEN', {
     message: `Thư điện tử công vụ ${email} đã có tài khoản.`,
-    fields: [{ field: 'email', label: 'Thư điện tử công vụ', message: 'Địa chỉ này đã có tài khoản; hãy tìm và dùng tài khoản đó.' }],
+    fields: [
+      {
+        field: 'email',
+        label: 'Thư điện tử công vụ',
+        message: 'Địa chỉ này đã có tài khoản; hãy tìm và dùng tài khoản đó.',
+      },
+    ],
   });
 }
 
 export function personTaken(): AppError {
   return new AppError('PERSON_ACCOUNT_TAKEN', {
-    fields: [{ field: 'personId', label: 'Hồ sơ cán bộ', message: 'Hãy chọn hồ sơ khác hoặc bỏ liên kết ở tài khoản kia trước.' }],
+    fields: [
+      {
+        field: 'personId',
+        label: 'Hồ sơ cán bộ',
+        message: 'Hãy chọn hồ sơ khác hoặc bỏ liên kết ở tài khoản kia trước.',
+      },
+    ],
   });
 }
 
@@ -53,7 +77,9 @@ export async function assertPersonLinkable(
   accountId: number | null,
 ): Promise<void> {
   const person = await findPersonWithAgency(db, personId);
-  const inScope = person && (person.agency_id === null || (await coversUnit(db, actor, person.agency_id, PROVINCE_ADMIN_ROLE)));
+  const inScope =
+    person &&
+    (person.agency_id === null || (await coversUnit(db, actor, person.agency_id, PROVINCE_ADMIN_ROLE)));
   if (!inScope) throw fieldError('personId', 'Hồ sơ cán bộ', 'Không tìm thấy hồ sơ cán bộ đã chọn.');
 
   const holder = await findAccountByPerson(db, personId);
@@ -77,8 +103,13 @@ export function mapAccountUniqueViolation(error: unknown, email: string | null):
  * Reads and locks the account row for a change by SNV, or raises NOT_FOUND when it is missing or
  * its home unit lies outside the caller's province_admin grants.
  */
-export async function lockAccountForAdmin(trx: Kysely<Database>, actor: Actor, accountId: number): Promise<AccountRow> {
+export async function lockAccountForAdmin(
+  trx: Kysely<Database>,
+  actor: Actor,
+  accountId: number,
+): Promise<AccountRow> {
   const account = await lockAccount(trx, accountId);
-  if (!account || !(await coversUnit(trx, actor, account.home_unit_id, PROVINCE_ADMIN_ROLE))) throw new AppError('NOT_FOUND');
+  if (!account || !(await coversUnit(trx, actor, account.home_unit_id, PROVINCE_ADMIN_ROLE)))
+    throw new AppError('NOT_FOUND');
   return account;
 }

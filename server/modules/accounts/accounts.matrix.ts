@@ -5,7 +5,7 @@ import type { MatrixResolver } from '../../test/matrix-resources.ts';
 // would change what later routes expect of that caller.
 
 /**
- * A role grant of the account resolved earlier in the request (`:id`), on a unit of the target.
+ * Returns a role grant of the account resolved earlier in the request (`:id`), on a unit of the target.
  * For the caller's own account it returns a grant the caller already holds, or, for SNV, a
  * unit_admin grant on the own agency, which adds nothing to a province-wide scope. SNV's own
  * province_admin grant is never returned, because revoking it is refused on purpose. A caller
@@ -31,7 +31,11 @@ const accountGrant: MatrixResolver = async ({ db, world, target, actor, resolved
     return added.id;
   }
 
-  const unitId = { ownAgency: world.ownAgency.id, otherAgency: world.otherAgency.id, provinceLevel: world.holdingGroup.id }[target];
+  const unitId = {
+    ownAgency: world.ownAgency.id,
+    otherAgency: world.otherAgency.id,
+    provinceLevel: world.holdingGroup.id,
+  }[target];
   const accountId = Number(resolved.id);
   const grant = await db
     .insertInto('role_grants')

@@ -79,7 +79,8 @@ function toAccountDto(row: AccountListRow, grants: AccountGrant[]): Account {
     disabled: row.disabled_at !== null,
     disabledAt: isoOrNull(row.disabled_at),
     mustChangePassword: row.must_change_password,
-    lockedUntil: isoOrNull(row.locked_until),
+    // A lock that has run out no longer matters; the counter restarts at the next failure.
+    lockedUntil: row.locked_until !== null && new Date(row.locked_until) > new Date() ? isoOrNull(row.locked_until) : null,
     lastSignInAt: isoOrNull(row.last_sign_in_at),
     passwordChangedAt: isoOrNull(row.password_changed_at),
     createdAt: isoOrNull(row.created_at) ?? '',
@@ -88,7 +89,7 @@ function toAccountDto(row: AccountListRow, grants: AccountGrant[]): Account {
   };
 }
 
-/** Active role grants of the accounts, by account id, oldest first. */
+/** Loads the active role grants of the accounts, by account id, oldest first. */
 async function activeGrantsByAccount(db: Kysely<Database>, accountIds: readonly number[]) {
   const byAccount = new Map<number, AccountGrant[]>();
   if (accountIds.length === 0) return byAccount;
@@ -145,7 +146,12 @@ export async function accountDto(db: Kysely<Database>, id: number): Promise<Acco
  * e-mail. The search text matches the display name without tone marks (vn_fold, backed by a
  * trigram index) or the e-mail.
  */
-export async function listAccounts(db: Kysely<Database>, filter: AccountFilter, page: number, pageSize: number) {
+export async function listAccounts(
+  db: Kysely<Database>,
+  filter: AccountFilter,
+  page: number,
+  pageSize: number,
+) {
   if (filter.rootUnitIds.length === 0) return { total: 0, items: [] as Account[] };
 
   let query = baseQuery(db).where('accounts.home_unit_id', 'in', subtreeOf(filter.rootUnitIds));
@@ -153,10 +159,14 @@ export async function listAccounts(db: Kysely<Database>, filter: AccountFilter, 
   if (folded) {
     const pattern = likePattern(folded);
     query = query.where((eb) =>
-      eb.or([eb(sql`vn_fold(${sql.ref('accounts.display_name')})`, 'like', pattern), eb('accounts.email', 'like', pattern)]),
+      eb.or([
+        eb(sql`vn_fold(${sql.ref('accounts.display_name')})`, 'like', pattern),
+        eb('accounts.email', 'like', pattern),
+      ]),
     );
   }
-  if (filter.mustChangePassword !== undefined) query = query.where('accounts.must_change_password', '=', filter.mustChangePassword);
+  if (filter.mustChangePassword !== undefined)
+    query = query.where('accounts.must_change_password', '=', filter.mustChangePassword);
   if (filter.enabledOnly) query = query.where('accounts.disabled_at', 'is', null);
 
   const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
@@ -167,7 +177,13 @@ export async function listAccounts(db: Kysely<Database>, filter: AccountFilter, 
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  return { total, items: await accountDtos(db, rows.map((row) => row.id)) };
+  return {
+    total,
+    items: await accountDtos(
+      db,
+      rows.map((row) => row.id),
+    ),
+  };
 }
 
 /** Reads the account row and locks it until the transaction ends. */
@@ -180,24 +196,34 @@ export async function findAccountByEmail(db: Kysely<Database>, email: string) {
 }
 
 export async function findAccountByPerson(db: Kysely<Database>, personId: number) {
-  return db.selectFrom('accounts').select(['id', 'email']).where('person_id', '=', personId).executeTakeFirst();
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'email'])
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
 }
 
-/** The person and the agency of their current membership, if any. */
+/** Finds the person and the agency of their current membership, if any. */
 export async function findPersonWithAgency(db: Kysely<Database>, personId: number) {
   return db
     .selectFrom('people')
-    .leftJoin('memberships', (join) => join.onRef('memberships.person_id', '=', 'people.id').on('memberships.valid_to', 'is', null))
+    .leftJoin('memberships', (join) =>
+      join.onRef('memberships.person_id', '=', 'people.id').on('memberships.valid_to', 'is', null),
+    )
     .select(['people.id', 'people.full_name', 'memberships.agency_id'])
     .where('people.id', '=', personId)
     .executeTakeFirst();
 }
 
 export async function findUnit(db: Kysely<Database>, unitId: number) {
-  return db.selectFrom('units').select(['id', 'code', 'name', 'kind', 'status']).where('id', '=', unitId).executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'kind', 'status'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
 }
 
-/** Active grants of one account, as stored. */
+/** Lists the active grants of one account as stored, oldest first. */
 export async function activeGrantRows(db: Kysely<Database>, accountId: number) {
   return db
     .selectFrom('role_grants')

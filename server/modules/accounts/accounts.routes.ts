@@ -26,7 +26,10 @@ const ACCOUNT_ID = { params: { id: 'account' } };
 const UNIT_FILTER = { query: { unitId: 'unit' } };
 // SNV may not disable its own account or reset its own password here (it changes its password
 // through /api/auth/password), so the caller's own account is out of reach for those routes.
-const OTHER_ACCOUNTS_ONLY = { ...ACCOUNT_ID, reach: { province_admin: ['ownAgency', 'otherAgency', 'provinceLevel'] } } as const;
+const OTHER_ACCOUNTS_ONLY = {
+  ...ACCOUNT_ID,
+  reach: { province_admin: ['ownAgency', 'otherAgency', 'provinceLevel'] },
+} as const;
 
 export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const accounts = new AccountsService(deps.db);
@@ -64,7 +67,15 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
 
   routes.get(
     '/api/accounts/:id',
-    { config: { policy: STAFF, matrix: ACCOUNT_ID }, schema: { tags, summary: 'Thông tin tài khoản và các vai trò', params: idParam, response: { 200: accountSchema } } },
+    {
+      config: { policy: STAFF, matrix: ACCOUNT_ID },
+      schema: {
+        tags,
+        summary: 'Thông tin tài khoản và các vai trò',
+        params: idParam,
+        response: { 200: accountSchema },
+      },
+    },
     async (request) => accounts.get(requireActor(request), request.params.id),
   );
 
@@ -79,7 +90,10 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
         response: { 201: accountWithPassword },
       },
     },
-    async (request, reply) => reply.status(201).send(await accounts.create(requireActor(request), request.body, auditContextOf(request))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await accounts.create(requireActor(request), request.body, auditContextOf(request))),
   );
 
   routes.patch(
@@ -94,21 +108,35 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
         response: { 200: accountSchema },
       },
     },
-    async (request) => accounts.update(requireActor(request), request.params.id, request.body, auditContextOf(request)),
+    async (request) =>
+      accounts.update(requireActor(request), request.params.id, request.body, auditContextOf(request)),
   );
 
   routes.post(
     '/api/accounts/:id/disable',
     {
       config: { policy: PROVINCE_ADMIN, matrix: OTHER_ACCOUNTS_ONLY },
-      schema: { tags, summary: 'Vô hiệu hóa tài khoản; mọi phiên làm việc kết thúc', params: idParam, response: { 200: accountSchema } },
+      schema: {
+        tags,
+        summary: 'Vô hiệu hóa tài khoản; mọi phiên làm việc kết thúc',
+        params: idParam,
+        response: { 200: accountSchema },
+      },
     },
     async (request) => accounts.disable(requireActor(request), request.params.id, auditContextOf(request)),
   );
 
   routes.post(
     '/api/accounts/:id/enable',
-    { config: { policy: PROVINCE_ADMIN, matrix: ACCOUNT_ID }, schema: { tags, summary: 'Mở lại tài khoản đã vô hiệu hóa', params: idParam, response: { 200: accountSchema } } },
+    {
+      config: { policy: PROVINCE_ADMIN, matrix: ACCOUNT_ID },
+      schema: {
+        tags,
+        summary: 'Mở lại tài khoản đã vô hiệu hóa',
+        params: idParam,
+        response: { 200: accountSchema },
+      },
+    },
     async (request) => accounts.enable(requireActor(request), request.params.id, auditContextOf(request)),
   );
 
@@ -123,17 +151,28 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
         response: { 200: accountWithPassword },
       },
     },
-    async (request) => accounts.resetPassword(requireActor(request), request.params.id, auditContextOf(request)),
+    async (request) =>
+      accounts.resetPassword(requireActor(request), request.params.id, auditContextOf(request)),
   );
 
   routes.post(
     '/api/accounts/:id/grants',
     {
       config: { policy: PROVINCE_ADMIN, matrix: ACCOUNT_ID },
-      schema: { tags, summary: 'Cấp vai trò trên một đơn vị', params: idParam, body: grantBody, response: { 201: accountSchema } },
+      schema: {
+        tags,
+        summary: 'Cấp vai trò trên một đơn vị',
+        params: idParam,
+        body: grantBody,
+        response: { 201: accountSchema },
+      },
     },
     async (request, reply) =>
-      reply.status(201).send(await grants.grant(requireActor(request), request.params.id, request.body, auditContextOf(request))),
+      reply
+        .status(201)
+        .send(
+          await grants.grant(requireActor(request), request.params.id, request.body, auditContextOf(request)),
+        ),
   );
 
   routes.delete(
@@ -142,6 +181,12 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
       config: { policy: PROVINCE_ADMIN, matrix: { params: { id: 'account', grantId: 'accountGrant' } } },
       schema: { tags, summary: 'Thu hồi vai trò', params: grantParams, response: { 200: accountSchema } },
     },
-    async (request) => grants.revoke(requireActor(request), request.params.id, request.params.grantId, auditContextOf(request)),
+    async (request) =>
+      grants.revoke(
+        requireActor(request),
+        request.params.id,
+        request.params.grantId,
+        auditContextOf(request),
+      ),
   );
 }

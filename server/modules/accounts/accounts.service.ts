@@ -26,9 +26,14 @@ import { accountDto, activeGrantRows, listAccounts } from './accounts.repository
 import { assertApproverGrantsRemovable } from './approver-rule.ts';
 import { generateInitialPassword } from './initial-password.ts';
 
-/** The fields of an account that the audit log records; never the password hash. */
+/** Picks the fields of an account that the audit log records, which never include the password hash. */
 function auditSnapshot(row: Pick<AccountRow, 'email' | 'display_name' | 'home_unit_id' | 'person_id'>) {
-  return { email: row.email, displayName: row.display_name, homeUnitId: row.home_unit_id, personId: row.person_id };
+  return {
+    email: row.email,
+    displayName: row.display_name,
+    homeUnitId: row.home_unit_id,
+    personId: row.person_id,
+  };
 }
 
 /**
@@ -43,13 +48,18 @@ export class AccountsService {
     this.db = db;
   }
 
-  async list(actor: Actor, query: ListAccountsQuery, options: { enabledOnly?: boolean } = {}): Promise<AccountsPage> {
+  async list(
+    actor: Actor,
+    query: ListAccountsQuery,
+    options: { enabledOnly?: boolean } = {},
+  ): Promise<AccountsPage> {
     let roots = grantRoots(actor, STAFF_ROLES);
     if (query.unitId !== undefined) {
       await assertCoversUnit(this.db, actor, query.unitId, STAFF_ROLES);
       roots = [query.unitId];
     }
-    const mustChangePassword = query.defaultPassword === undefined ? undefined : query.defaultPassword === 'true';
+    const mustChangePassword =
+      query.defaultPassword === undefined ? undefined : query.defaultPassword === 'true';
     const result = await listAccounts(
       this.db,
       { rootUnitIds: [...new Set(roots)], q: query.q, mustChangePassword, enabledOnly: options.enabledOnly },
@@ -59,14 +69,18 @@ export class AccountsService {
     return { ...result, page: query.page, pageSize: query.pageSize };
   }
 
-  /** Enabled accounts in scope that still have the default password: whom the admins must chase. */
-  async defaultPasswords(actor: Actor, query: Omit<ListAccountsQuery, 'defaultPassword'>): Promise<AccountsPage> {
+  /** Lists the enabled accounts in scope that still have the default password, whom the admins must remind. */
+  async defaultPasswords(
+    actor: Actor,
+    query: Omit<ListAccountsQuery, 'defaultPassword'>,
+  ): Promise<AccountsPage> {
     return this.list(actor, { ...query, defaultPassword: 'true' }, { enabledOnly: true });
   }
 
   async get(actor: Actor, accountId: number): Promise<Account> {
     const account = await accountDto(this.db, accountId);
-    if (!account || !(await coversUnit(this.db, actor, account.homeUnit.id, STAFF_ROLES))) throw new AppError('NOT_FOUND');
+    if (!account || !(await coversUnit(this.db, actor, account.homeUnit.id, STAFF_ROLES)))
+      throw new AppError('NOT_FOUND');
     return account;
   }
 
@@ -94,7 +108,12 @@ export class AccountsService {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await recordAudit(trx, audit, { action: 'account.create', entityType: 'account', entityId: row.id, after: auditSnapshot(row) });
+        await recordAudit(trx, audit, {
+          action: 'account.create',
+          entityType: 'account',
+          entityId: row.id,
+          after: auditSnapshot(row),
+        });
         return row.id;
       })
       .catch((error: unknown) => {
@@ -105,7 +124,12 @@ export class AccountsService {
   }
 
   /** Changes the display name, the home unit (a move) or the linked personnel record. */
-  async update(actor: Actor, accountId: number, body: UpdateAccountBody, audit: AuditContext): Promise<Account> {
+  async update(
+    actor: Actor,
+    accountId: number,
+    body: UpdateAccountBody,
+    audit: AuditContext,
+  ): Promise<Account> {
     await this.db
       .transaction()
       .execute(async (trx) => {
@@ -114,7 +138,8 @@ export class AccountsService {
 
         const next = {
           email: account.email,
-          display_name: body.displayName === undefined ? account.display_name : normalizeText(body.displayName),
+          display_name:
+            body.displayName === undefined ? account.display_name : normalizeText(body.displayName),
           home_unit_id: body.homeUnitId ?? account.home_unit_id,
           person_id: body.personId === undefined ? account.person_id : body.personId,
         };
@@ -158,7 +183,9 @@ export class AccountsService {
     await this.db.transaction().execute(async (trx) => {
       const account = await lockAccountForAdmin(trx, actor, accountId);
       if (account.id === actor.accountId) {
-        throw new AppError('FORBIDDEN', { message: 'Bạn không thể tự vô hiệu hóa tài khoản của chính mình.' });
+        throw new AppError('FORBIDDEN', {
+          message: 'Bạn không thể tự vô hiệu hóa tài khoản của chính mình.',
+        });
       }
       if (account.disabled_at !== null) return;
 
@@ -174,7 +201,12 @@ export class AccountsService {
         .where('id', '=', accountId)
         .execute();
       const sessionsEnded = await endAllSessions(trx, accountId);
-      await recordAudit(trx, audit, { action: 'account.disable', entityType: 'account', entityId: accountId, detail: { sessionsEnded } });
+      await recordAudit(trx, audit, {
+        action: 'account.disable',
+        entityType: 'account',
+        entityId: accountId,
+        detail: { sessionsEnded },
+      });
     });
     return this.get(actor, accountId);
   }
@@ -215,7 +247,9 @@ export class AccountsService {
     await this.db.transaction().execute(async (trx) => {
       const account = await lockAccountForAdmin(trx, actor, accountId);
       if (account.id === actor.accountId) {
-        throw new AppError('FORBIDDEN', { message: 'Hãy đổi mật khẩu của chính mình bằng chức năng Đổi mật khẩu.' });
+        throw new AppError('FORBIDDEN', {
+          message: 'Hãy đổi mật khẩu của chính mình bằng chức năng Đổi mật khẩu.',
+        });
       }
       await trx
         .updateTable('accounts')

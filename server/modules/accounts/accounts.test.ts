@@ -47,7 +47,11 @@ describe('account creation', () => {
     expect(account.homeUnit.code).toBe('112011');
     expect(initialPassword).toMatch(/^[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}$/);
 
-    const row = await testApp.database.db.selectFrom('accounts').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
+    const row = await testApp.database.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('id', '=', account.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(initialPassword);
 
@@ -58,7 +62,11 @@ describe('account creation', () => {
 
   it('forces a password change at first sign-in', async () => {
     const created = (
-      await snv.post('/api/accounts', { email: 'tran.van.moi@test.gov.vn', displayName: 'Trần Văn Mới', homeUnitId: province.justice.id })
+      await snv.post('/api/accounts', {
+        email: 'tran.van.moi@test.gov.vn',
+        displayName: 'Trần Văn Mới',
+        homeUnitId: province.justice.id,
+      })
     ).json();
     const owner = await testApp.signIn('tran.van.moi@test.gov.vn', created.initialPassword);
 
@@ -66,29 +74,53 @@ describe('account creation', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const changed = await owner.post('/api/auth/password', { currentPassword: created.initialPassword, newPassword: 'Mot-mat-khau-rieng-2026' });
+    const changed = await owner.post('/api/auth/password', {
+      currentPassword: created.initialPassword,
+      newPassword: 'Mot-mat-khau-rieng-2026',
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().mustChangePassword).toBe(false);
   });
 
   it('names the e-mail field when it is invalid', async () => {
-    const response = await snv.post('/api/accounts', { email: 'khong-phai-thu', displayName: 'Ai Đó', homeUnitId: province.justice.id });
+    const response = await snv.post('/api/accounts', {
+      email: 'khong-phai-thu',
+      displayName: 'Ai Đó',
+      homeUnitId: province.justice.id,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().fields.map((field: { field: string }) => field.field)).toContain('email');
     expect(response.json().message).toContain('Thư điện tử công vụ');
   });
 
   it('rejects an e-mail that already has an account', async () => {
-    const response = await snv.post('/api/accounts', { email: 'TP.CANBO@test.gov.vn', displayName: 'Trùng', homeUnitId: province.justice.id });
+    const response = await snv.post('/api/accounts', {
+      email: 'TP.CANBO@test.gov.vn',
+      displayName: 'Trùng',
+      homeUnitId: province.justice.id,
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('EMAIL_TAKEN');
     expect(response.json().fields[0].field).toBe('email');
   });
 
   it('rejects an ended home unit', async () => {
-    const ended = await makeUnit(testApp.database.db, { code: '112090', name: 'Phòng Đã Giải thể', kind: 'division', parentId: province.justice.id });
-    await testApp.database.db.updateTable('units').set({ status: 'ended', valid_to: '2024-01-01' }).where('id', '=', ended.id).execute();
-    const response = await snv.post('/api/accounts', { email: 'giai.the@test.gov.vn', displayName: 'Giải Thể', homeUnitId: ended.id });
+    const ended = await makeUnit(testApp.database.db, {
+      code: '112090',
+      name: 'Phòng Đã Giải thể',
+      kind: 'division',
+      parentId: province.justice.id,
+    });
+    await testApp.database.db
+      .updateTable('units')
+      .set({ status: 'ended', valid_to: '2024-01-01' })
+      .where('id', '=', ended.id)
+      .execute();
+    const response = await snv.post('/api/accounts', {
+      email: 'giai.the@test.gov.vn',
+      displayName: 'Giải Thể',
+      homeUnitId: ended.id,
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('UNIT_ENDED');
     expect(response.json().fields[0].field).toBe('homeUnitId');
@@ -96,23 +128,46 @@ describe('account creation', () => {
 
   it('rejects a person already linked to an account', async () => {
     const linked = province.justicePeople[1]!.id;
-    const response = await snv.post('/api/accounts', { email: 'hai.tai.khoan@test.gov.vn', displayName: 'Hai', homeUnitId: province.justice.id, personId: linked });
+    const response = await snv.post('/api/accounts', {
+      email: 'hai.tai.khoan@test.gov.vn',
+      displayName: 'Hai',
+      homeUnitId: province.justice.id,
+      personId: linked,
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('PERSON_ACCOUNT_TAKEN');
   });
 
   it('links a free personnel record', async () => {
-    const person = await makePerson(testApp.database.db, { fullName: 'Võ Thị Liên', agencyId: province.justice.id });
-    const response = await snv.post('/api/accounts', { email: 'vo.thi.lien@test.gov.vn', displayName: 'Võ Thị Liên', homeUnitId: province.justice.id, personId: person.id });
+    const person = await makePerson(testApp.database.db, {
+      fullName: 'Võ Thị Liên',
+      agencyId: province.justice.id,
+    });
+    const response = await snv.post('/api/accounts', {
+      email: 'vo.thi.lien@test.gov.vn',
+      displayName: 'Võ Thị Liên',
+      homeUnitId: province.justice.id,
+      personId: person.id,
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json().account.personId).toBe(person.id);
     expect(response.json().account.personName).toBe('Võ Thị Liên');
   });
 
   it('refuses creation by a unit admin', async () => {
-    const response = await justiceAdmin.post('/api/accounts', { email: 'tu.tao@test.gov.vn', displayName: 'Tự Tạo', homeUnitId: province.justice.id });
+    const response = await justiceAdmin.post('/api/accounts', {
+      email: 'tu.tao@test.gov.vn',
+      displayName: 'Tự Tạo',
+      homeUnitId: province.justice.id,
+    });
     expect(response.statusCode).toBe(403);
-    expect(await testApp.database.db.selectFrom('accounts').select('id').where('email', '=', 'tu.tao@test.gov.vn').executeTakeFirst()).toBeUndefined();
+    expect(
+      await testApp.database.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('email', '=', 'tu.tao@test.gov.vn')
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 });
 
@@ -136,17 +191,38 @@ describe('account scope', () => {
       .where('home_unit_id', 'in', [province.home.id, province.homeBoard.id])
       .execute();
     expect(homeAccounts.length).toBeGreaterThanOrEqual(3);
-    const someGrant = await testApp.database.db.selectFrom('role_grants').select('id').where('account_id', '=', province.accounts.homeApprover.id).executeTakeFirstOrThrow();
+    const someGrant = await testApp.database.db
+      .selectFrom('role_grants')
+      .select('id')
+      .where('account_id', '=', province.accounts.homeApprover.id)
+      .executeTakeFirstOrThrow();
 
     for (const account of homeAccounts) {
       const requests: Array<[string, () => ReturnType<TestClient['get']>]> = [
         ['read', () => justiceAdmin.get(`/api/accounts/${account.id}`)],
-        ['update', () => justiceAdmin.patch(`/api/accounts/${account.id}`, { displayName: 'Đổi Tên', rowVersion: 1 })],
-        ['move', () => justiceAdmin.patch(`/api/accounts/${account.id}`, { homeUnitId: province.justice.id, rowVersion: 1 })],
+        [
+          'update',
+          () => justiceAdmin.patch(`/api/accounts/${account.id}`, { displayName: 'Đổi Tên', rowVersion: 1 }),
+        ],
+        [
+          'move',
+          () =>
+            justiceAdmin.patch(`/api/accounts/${account.id}`, {
+              homeUnitId: province.justice.id,
+              rowVersion: 1,
+            }),
+        ],
         ['disable', () => justiceAdmin.post(`/api/accounts/${account.id}/disable`)],
         ['enable', () => justiceAdmin.post(`/api/accounts/${account.id}/enable`)],
         ['reset', () => justiceAdmin.post(`/api/accounts/${account.id}/reset-password`)],
-        ['grant', () => justiceAdmin.post(`/api/accounts/${account.id}/grants`, { role: 'approver', unitId: province.justice.id })],
+        [
+          'grant',
+          () =>
+            justiceAdmin.post(`/api/accounts/${account.id}/grants`, {
+              role: 'approver',
+              unitId: province.justice.id,
+            }),
+        ],
         ['revoke', () => justiceAdmin.delete(`/api/accounts/${account.id}/grants/${someGrant.id}`)],
       ];
       for (const [name, send] of requests) {
@@ -162,7 +238,15 @@ describe('account scope', () => {
     const searched = (await justiceAdmin.get('/api/accounts?q=nv.')).json();
     expect(searched.items.map((item: { email: string }) => item.email)).toEqual([]);
 
-    const unchanged = await testApp.database.db.selectFrom('accounts').select(['display_name', 'home_unit_id', 'disabled_at']).where('id', 'in', homeAccounts.map((item) => item.id)).execute();
+    const unchanged = await testApp.database.db
+      .selectFrom('accounts')
+      .select(['display_name', 'home_unit_id', 'disabled_at'])
+      .where(
+        'id',
+        'in',
+        homeAccounts.map((item) => item.id),
+      )
+      .execute();
     expect(unchanged.every((row) => row.display_name !== 'Đổi Tên' && row.disabled_at === null)).toBe(true);
   });
 
@@ -190,9 +274,21 @@ describe('account scope', () => {
 describe('account search', () => {
   beforeAll(async () => {
     const db = testApp.database.db;
-    await makeAccount(db, { email: 'dang.van.duc@test.gov.vn', displayName: 'Đặng Văn Đức', homeUnitId: province.justiceBoard.id });
-    await makeAccount(db, { email: 'le.thi.hoa@test.gov.vn', displayName: 'Lê Thị Hoà', homeUnitId: province.justiceBoard.id });
-    await makeAccount(db, { email: 'ngo.phan.tram@test.gov.vn', displayName: 'Ngô 100% Trâm', homeUnitId: province.justiceBoard.id });
+    await makeAccount(db, {
+      email: 'dang.van.duc@test.gov.vn',
+      displayName: 'Đặng Văn Đức',
+      homeUnitId: province.justiceBoard.id,
+    });
+    await makeAccount(db, {
+      email: 'le.thi.hoa@test.gov.vn',
+      displayName: 'Lê Thị Hoà',
+      homeUnitId: province.justiceBoard.id,
+    });
+    await makeAccount(db, {
+      email: 'ngo.phan.tram@test.gov.vn',
+      displayName: 'Ngô 100% Trâm',
+      homeUnitId: province.justiceBoard.id,
+    });
   });
 
   async function emailsFor(query: string): Promise<string[]> {
@@ -217,16 +313,22 @@ describe('account search', () => {
   });
 
   it('filters by unit subtree', async () => {
-    const page = (await justiceAdmin.get(`/api/accounts?unitId=${province.justiceBoard.id}&pageSize=500`)).json();
+    const page = (
+      await justiceAdmin.get(`/api/accounts?unitId=${province.justiceBoard.id}&pageSize=500`)
+    ).json();
     expect(page.items.length).toBeGreaterThan(0);
-    expect(page.items.every((item: { homeUnit: { id: number } }) => item.homeUnit.id === province.justiceBoard.id)).toBe(true);
+    expect(
+      page.items.every((item: { homeUnit: { id: number } }) => item.homeUnit.id === province.justiceBoard.id),
+    ).toBe(true);
   });
 
   it('pages in a stable order', async () => {
     const all = (await snv.get('/api/accounts?pageSize=500')).json();
     const second = (await snv.get('/api/accounts?page=2&pageSize=2')).json();
     expect(second.total).toBe(all.total);
-    expect(second.items.map((item: { id: number }) => item.id)).toEqual(all.items.slice(2, 4).map((item: { id: number }) => item.id));
+    expect(second.items.map((item: { id: number }) => item.id)).toEqual(
+      all.items.slice(2, 4).map((item: { id: number }) => item.id),
+    );
   });
 
   it('names the field of a bad page size', async () => {
@@ -238,8 +340,20 @@ describe('account search', () => {
 
 describe('default password report', () => {
   it('lists enabled accounts in scope that keep the default password', async () => {
-    const fresh = (await snv.post('/api/accounts', { email: 'chua.doi@test.gov.vn', displayName: 'Chưa Đổi', homeUnitId: province.justiceBoard.id })).json();
-    const gone = (await snv.post('/api/accounts', { email: 'da.nghi@test.gov.vn', displayName: 'Đã Nghỉ', homeUnitId: province.justiceBoard.id })).json();
+    const fresh = (
+      await snv.post('/api/accounts', {
+        email: 'chua.doi@test.gov.vn',
+        displayName: 'Chưa Đổi',
+        homeUnitId: province.justiceBoard.id,
+      })
+    ).json();
+    const gone = (
+      await snv.post('/api/accounts', {
+        email: 'da.nghi@test.gov.vn',
+        displayName: 'Đã Nghỉ',
+        homeUnitId: province.justiceBoard.id,
+      })
+    ).json();
     expect((await snv.post(`/api/accounts/${gone.account.id}/disable`)).statusCode).toBe(200);
 
     const report = (await justiceAdmin.get('/api/accounts/default-passwords?pageSize=500')).json();

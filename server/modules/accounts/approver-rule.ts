@@ -36,7 +36,8 @@ export async function assertAgenciesKeepApprover(
   // NO KEY UPDATE leaves foreign-key checks from other tables free to proceed.
   await trx.selectFrom('units').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
 
-  const excepted = exceptGrantIds.length > 0 ? sql<boolean>`g.id not in (${sql.join(exceptGrantIds)})` : NO_EXCEPTIONS;
+  const excepted =
+    exceptGrantIds.length > 0 ? sql<boolean>`g.id not in (${sql.join(exceptGrantIds)})` : NO_EXCEPTIONS;
   const orphaned = await sql<{ id: number; code: string; name: string }>`
     with recursive chain (agency_id, unit_id, depth) as (
       select id, id, 0 from units where id in (${sql.join(ids)})
@@ -86,10 +87,13 @@ export async function agenciesCoveredBy(db: Kysely<Database>, unitId: number): P
 
 /**
  * Raises LAST_APPROVER if removing these grants (revoking them, or disabling the account that
- * holds them) would leave an agency they cover without an approver. Grants other than active
+ * owns them) would leave an agency they cover without an approver. Grants other than active
  * approver grants of enabled accounts are ignored, since they approve nothing already.
  */
-export async function assertApproverGrantsRemovable(trx: Kysely<Database>, grantIds: readonly number[]): Promise<void> {
+export async function assertApproverGrantsRemovable(
+  trx: Kysely<Database>,
+  grantIds: readonly number[],
+): Promise<void> {
   if (grantIds.length === 0) return;
   const grants = await trx
     .selectFrom('role_grants')

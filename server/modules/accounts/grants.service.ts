@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Account, GrantBody } from '../../../common/schemas/accounts.ts';
 import { type GrantedRole, roleLabels, type UnitKind } from '../../../common/roles.ts';
+import type { Account, GrantBody } from '../../../common/schemas/accounts.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import type { Actor } from '../../http/policy.ts';
@@ -34,12 +34,18 @@ export class GrantsService {
     await this.db.transaction().execute(async (trx) => {
       const account = await lockAccountForAdmin(trx, actor, accountId);
       if (account.disabled_at !== null) {
-        throw new AppError('ACCOUNT_DISABLED', { message: 'Tài khoản đang bị vô hiệu hóa. Hãy mở lại tài khoản trước khi cấp vai trò.' });
+        throw new AppError('ACCOUNT_DISABLED', {
+          message: 'Tài khoản đang bị vô hiệu hóa. Hãy mở lại tài khoản trước khi cấp vai trò.',
+        });
       }
 
       const unit = await requireActiveUnitInScope(trx, actor, body.unitId, 'unitId', 'Đơn vị');
       if (unit.kind !== UNIT_KIND_OF_ROLE[body.role]) {
-        throw fieldError('unitId', 'Đơn vị', `Vai trò ${roleLabels[body.role].vi} chỉ cấp trên ${UNIT_KIND_TEXT[body.role]}; hãy chọn lại đơn vị.`);
+        throw fieldError(
+          'unitId',
+          'Đơn vị',
+          `Vai trò ${roleLabels[body.role].vi} chỉ cấp trên ${UNIT_KIND_TEXT[body.role]}; hãy chọn lại đơn vị.`,
+        );
       }
 
       const existing = await trx
@@ -85,9 +91,14 @@ export class GrantsService {
         .where('account_id', '=', accountId)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
-      if (!grant) throw new AppError('NOT_FOUND', { message: 'Không tìm thấy vai trò đang hiệu lực này của tài khoản.' });
+      if (!grant)
+        throw new AppError('NOT_FOUND', {
+          message: 'Không tìm thấy vai trò đang hiệu lực này của tài khoản.',
+        });
       if (grant.role === 'province_admin' && accountId === actor.accountId) {
-        throw new AppError('FORBIDDEN', { message: 'Bạn không thể tự thu hồi vai trò Sở Nội vụ của chính mình.' });
+        throw new AppError('FORBIDDEN', {
+          message: 'Bạn không thể tự thu hồi vai trò Sở Nội vụ của chính mình.',
+        });
       }
 
       await assertApproverGrantsRemovable(trx, [grant.id]);

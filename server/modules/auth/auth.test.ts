@@ -19,7 +19,12 @@ afterAll(async () => {
 // The sign-in route allows 20 attempts a minute per client address. Some tests send theirs from
 // the IPv6 loopback address (::1), so that neither address of localhost runs out of attempts.
 function attemptSignIn(email: string, password: string, remoteAddress = '127.0.0.1') {
-  return testApp.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password }, remoteAddress });
+  return testApp.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+    remoteAddress,
+  });
 }
 
 async function lockState(email: string) {
@@ -63,9 +68,13 @@ describe('sign-in lockout', () => {
     const email = 'song.song@test.gov.vn';
     await makeAccount(testApp.database.db, { email, homeUnitId: province.justice.id });
 
-    const attempts = Array.from({ length: limits.maxFailedSignIns }, (_, index) => attemptSignIn(email, `Doan-sai-${index}-xyz`));
+    const attempts = Array.from({ length: limits.maxFailedSignIns }, (_, index) =>
+      attemptSignIn(email, `Doan-sai-${index}-xyz`),
+    );
     const responses = await Promise.all(attempts);
-    expect(responses.map((response) => response.statusCode)).toEqual(Array(limits.maxFailedSignIns).fill(401));
+    expect(responses.map((response) => response.statusCode)).toEqual(
+      Array(limits.maxFailedSignIns).fill(401),
+    );
 
     const state = await lockState(email);
     expect(state.failed_sign_in_count).toBe(limits.maxFailedSignIns);
@@ -96,7 +105,11 @@ describe('sign-in answers', () => {
   it('answers unknown, disabled and wrong alike', async () => {
     const db = testApp.database.db;
     await makeAccount(db, { email: 'da.khoa@test.gov.vn', homeUnitId: province.justice.id });
-    await db.updateTable('accounts').set({ disabled_at: new Date() }).where('email', '=', 'da.khoa@test.gov.vn').execute();
+    await db
+      .updateTable('accounts')
+      .set({ disabled_at: new Date() })
+      .where('email', '=', 'da.khoa@test.gov.vn')
+      .execute();
     await makeAccount(db, { email: 'go.sai@test.gov.vn', homeUnitId: province.justice.id });
 
     const unknown = await attemptSignIn('khong.ton.tai@test.gov.vn', TEST_PASSWORD);
@@ -107,7 +120,11 @@ describe('sign-in answers', () => {
       const { code, message } = response.json();
       return { status: response.statusCode, code, message };
     };
-    expect(answer(unknown)).toEqual({ status: 401, code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    expect(answer(unknown)).toEqual({
+      status: 401,
+      code: 'INVALID_CREDENTIALS',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
     expect(answer(disabled)).toEqual(answer(unknown));
     expect(answer(wrong)).toEqual(answer(unknown));
     expect(disabled.cookies).toEqual([]);
@@ -145,21 +162,31 @@ describe('password policy', () => {
       await makeAccount(testApp.database.db, { email, homeUnitId: province.justice.id });
       const client = await sessionFor(testApp, email);
 
-      const response = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: passwordFor(email) });
+      const response = await client.post('/api/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: passwordFor(email),
+      });
       expect(response.statusCode).toBe(400);
       const body = response.json();
       expect(body.code).toBe('PASSWORD_POLICY');
       expect(body.fields.map((field: { field: string }) => field.field)).toContain('newPassword');
       expect(body.message).toMatch(reason);
 
-      const row = await testApp.database.db.selectFrom('accounts').select('password_changed_at').where('email', '=', email).executeTakeFirstOrThrow();
+      const row = await testApp.database.db
+        .selectFrom('accounts')
+        .select('password_changed_at')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow();
       expect(row.password_changed_at).toBeNull();
     });
   }
 
   it('rejects a wrong current password', async () => {
     const client = await sessionFor(testApp, 'tp.canbo@test.gov.vn');
-    const response = await client.post('/api/auth/password', { currentPassword: 'Khong-phai-mat-khau', newPassword: 'Mot-mat-khau-moi-tot' });
+    const response = await client.post('/api/auth/password', {
+      currentPassword: 'Khong-phai-mat-khau',
+      newPassword: 'Mot-mat-khau-moi-tot',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('CURRENT_PASSWORD_WRONG');
     expect(response.json().fields[0].field).toBe('currentPassword');

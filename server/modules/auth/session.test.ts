@@ -39,7 +39,10 @@ describe('password change', () => {
     expect((await secondBrowser.get('/api/auth/session')).statusCode).toBe(200);
 
     const newPassword = 'Doi-mat-khau-an-toan-2026';
-    const changed = await firstBrowser.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
+    const changed = await firstBrowser.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword,
+    });
     expect(changed.statusCode).toBe(200);
     const renewed = clientWithCookie(testApp, sessionCookieOf(changed), changed.json().csrfToken);
     expect(renewed.cookie).not.toBe('');
@@ -52,14 +55,19 @@ describe('password change', () => {
     expect((await renewed.get('/api/auth/session')).statusCode).toBe(200);
     expect((await renewed.get('/api/units/options')).statusCode).toBe(200);
 
-    const oldPassword = await testApp.anonymous().post('/api/auth/sign-in', { email, password: TEST_PASSWORD });
+    const oldPassword = await testApp
+      .anonymous()
+      .post('/api/auth/sign-in', { email, password: TEST_PASSWORD });
     expect(oldPassword.statusCode).toBe(401);
     await testApp.signIn(email, newPassword);
   });
 
   it('rejects a new password equal to the current one', async () => {
     const client = await sessionFor(testApp, 'tp.duyet@test.gov.vn');
-    const response = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+    const response = await client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: TEST_PASSWORD,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().fields[0].field).toBe('newPassword');
   });
@@ -68,7 +76,11 @@ describe('password change', () => {
 describe('default password', () => {
   // Routes that a session which must still change its password may call: the session itself,
   // the password change and sign-out, plus the sign-in steps that other /api/auth routes cover.
-  const passwordChangeRoutes = ['GET /api/auth/session', 'POST /api/auth/password', 'POST /api/auth/sign-out'];
+  const passwordChangeRoutes = [
+    'GET /api/auth/session',
+    'POST /api/auth/password',
+    'POST /api/auth/sign-out',
+  ];
 
   it('blocks every other route until the password changes', async () => {
     const email = 'mat.khau.mac.dinh@test.gov.vn';
@@ -83,12 +95,20 @@ describe('default password', () => {
     expect(session.statusCode).toBe(200);
     expect(session.json().mustChangePassword).toBe(true);
 
-    const routes = testApp.app.declaredRoutes.filter((route) => route.method !== 'HEAD' && route.url.startsWith('/api/'));
-    const gated = routes.filter((route) => route.policy.access === 'signed_in' || route.policy.access === 'roles');
+    const routes = testApp.app.declaredRoutes.filter(
+      (route) => route.method !== 'HEAD' && route.url.startsWith('/api/'),
+    );
+    const gated = routes.filter(
+      (route) => route.policy.access === 'signed_in' || route.policy.access === 'roles',
+    );
     expect(gated.length).toBeGreaterThan(10);
     for (const route of gated) {
       const url = route.url.replace(/:[A-Za-z0-9_]+/g, '1');
-      const response = await client.request({ method: route.method as 'GET', url, ...(route.method === 'GET' ? {} : { payload: {} }) });
+      const response = await client.request({
+        method: route.method as 'GET',
+        url,
+        ...(route.method === 'GET' ? {} : { payload: {} }),
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
       expect(response.json().code, `${route.method} ${route.url}`).toBe('PASSWORD_CHANGE_REQUIRED');
     }
@@ -99,7 +119,10 @@ describe('default password', () => {
     expect(names).toEqual(expect.arrayContaining(passwordChangeRoutes));
     expect(names.filter((name) => !name.includes(' /api/auth/'))).toEqual([]);
 
-    const changed = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Mat-khau-cua-rieng-toi-2026' });
+    const changed = await client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Mat-khau-cua-rieng-toi-2026',
+    });
     expect(changed.statusCode).toBe(200);
     const renewed = clientWithCookie(testApp, sessionCookieOf(changed), changed.json().csrfToken);
     expect((await renewed.get('/api/units/options')).statusCode).toBe(200);
@@ -126,7 +149,7 @@ describe('idle expiry', () => {
 
   it('ends a session past its maximum age', async () => {
     const client = await sessionFor(testApp, 'tp.admin@test.gov.vn');
-      await testApp.database.db
+    await testApp.database.db
       .updateTable('sessions')
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('id', '=', hashSessionToken(client.cookie))
@@ -148,17 +171,30 @@ describe('CSRF protection', () => {
     expect(withoutHeader.statusCode).toBe(403);
     expect(withoutHeader.json().code).toBe('CSRF_INVALID');
 
-    const forged = await client.request({ method: 'POST', url: `/api/accounts/${target}/disable`, headers: { 'x-csrf-token': 'forged' }, payload: {} });
+    const forged = await client.request({
+      method: 'POST',
+      url: `/api/accounts/${target}/disable`,
+      headers: { 'x-csrf-token': 'forged' },
+      payload: {},
+    });
     expect(forged.statusCode).toBe(403);
     expect(forged.json().code).toBe('CSRF_INVALID');
 
-    const row = await testApp.database.db.selectFrom('accounts').select('disabled_at').where('id', '=', target).executeTakeFirstOrThrow();
+    const row = await testApp.database.db
+      .selectFrom('accounts')
+      .select('disabled_at')
+      .where('id', '=', target)
+      .executeTakeFirstOrThrow();
     expect(row.disabled_at).toBeNull();
   });
 
   it('allows reads without the token header', async () => {
     const client = await sessionFor(testApp, 'snv.admin@test.gov.vn');
-    const response = await testApp.app.inject({ method: 'GET', url: '/api/accounts', headers: { cookie: `${SESSION_COOKIE}=${client.cookie}` } });
+    const response = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/accounts',
+      headers: { cookie: `${SESSION_COOKIE}=${client.cookie}` },
+    });
     expect(response.statusCode).toBe(200);
   });
 });
