@@ -31,6 +31,11 @@ export const passwordResetRequestBody = z.object({
 });
 
 export const passwordResetCompleteBody = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,200}$/, 'Đường dẫn đặt lại mật khẩu không đúng. Hãy mở lại đường dẫn trong thư.'),
+  token: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{20,200}$/,
+      'Đường dẫn đặt lại mật khẩu không đúng. Hãy mở lại đường dẫn trong thư.',
+    ),
   newPassword: z.string().min(1, 'Hãy nhập mật khẩu mới.').max(limits.passwordMaxLength),
 });

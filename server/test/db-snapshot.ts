@@ -26,7 +26,10 @@ export async function listTables<T>(db: Kysely<T>): Promise<string[]> {
  * Returns the row count and an md5 digest of every table's rows (as text, sorted), so that two
  * snapshots are equal exactly when no compared row was added, removed or changed.
  */
-export async function snapshotTables<T>(db: Kysely<T>, options: SnapshotOptions = {}): Promise<Record<string, TableDigest>> {
+export async function snapshotTables<T>(
+  db: Kysely<T>,
+  options: SnapshotOptions = {},
+): Promise<Record<string, TableDigest>> {
   const snapshot: Record<string, TableDigest> = {};
   for (const table of await listTables(db)) {
     if (options.skipTables?.includes(table)) continue;

@@ -47,6 +47,7 @@ export const INJECTION_STRINGS = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection probe, sent as plain text.
   '${7*7}',
   '%s%s%s%n',
   '\\x00\\u0000',
@@ -89,7 +90,11 @@ function oddString(random: () => number): string {
 }
 
 /** A value that the schema rejects, or undefined when no rejected value is known for it. */
-function violatingValue(doc: OpenApiDocument, input: JsonSchema | undefined, random: () => number): { value: unknown; fault: string } | undefined {
+function violatingValue(
+  doc: OpenApiDocument,
+  input: JsonSchema | undefined,
+  random: () => number,
+): { value: unknown; fault: string } | undefined {
   const schema = resolveSchema(doc, input);
   if (!schema) return undefined;
   if (schema.anyOf || schema.oneOf) {
@@ -106,33 +111,62 @@ function violatingValue(doc: OpenApiDocument, input: JsonSchema | undefined, ran
   }
   switch (type) {
     case 'string': {
-      candidates.push({ value: 12_345, fault: 'number for a string' }, { value: { nested: 'x' }, fault: 'object for a string' }, { value: ['x'], fault: 'array for a string' });
-      if (schema.maxLength !== undefined) candidates.push({ value: 'Ư'.repeat(schema.maxLength + 1 + Math.floor(random() * 1_000)), fault: 'string over maxLength' });
+      candidates.push(
+        { value: 12_345, fault: 'number for a string' },
+        { value: { nested: 'x' }, fault: 'object for a string' },
+        { value: ['x'], fault: 'array for a string' },
+      );
+      if (schema.maxLength !== undefined)
+        candidates.push({
+          value: 'Ư'.repeat(schema.maxLength + 1 + Math.floor(random() * 1_000)),
+          fault: 'string over maxLength',
+        });
       if ((schema.minLength ?? 0) > 0) candidates.push({ value: '', fault: 'empty string under minLength' });
       if (schema.pattern) {
         const pattern = new RegExp(schema.pattern, 'u');
         const text = pick(random, [...INJECTION_STRINGS, ...ODD_UNICODE]);
         if (!pattern.test(text)) candidates.push({ value: text, fault: 'string breaking the pattern' });
       }
-      if (schema.format === 'date') candidates.push({ value: pick(random, ['2024-02-30', '31/12/2024', '2024-13-01', "2024-01-01' or 1=1"]), fault: 'impossible date' });
+      if (schema.format === 'date')
+        candidates.push({
+          value: pick(random, ['2024-02-30', '31/12/2024', '2024-13-01', "2024-01-01' or 1=1"]),
+          fault: 'impossible date',
+        });
       break;
     }
     case 'integer':
-      candidates.push({ value: 1.5, fault: 'fraction for an integer' }, { value: '12', fault: 'numeric string for an integer' }, { value: pick(random, INJECTION_STRINGS), fault: 'string for an integer' });
+      candidates.push(
+        { value: 1.5, fault: 'fraction for an integer' },
+        { value: '12', fault: 'numeric string for an integer' },
+        { value: pick(random, INJECTION_STRINGS), fault: 'string for an integer' },
+      );
       if (schema.maximum !== undefined) candidates.push({ value: 1e308, fault: 'number over the maximum' });
-      if (schema.minimum !== undefined || schema.exclusiveMinimum !== undefined) candidates.push({ value: -1, fault: 'number under the minimum' });
+      if (schema.minimum !== undefined || schema.exclusiveMinimum !== undefined)
+        candidates.push({ value: -1, fault: 'number under the minimum' });
       break;
     case 'number':
-      candidates.push({ value: pick(random, INJECTION_STRINGS), fault: 'string for a number' }, { value: { n: 1 }, fault: 'object for a number' });
+      candidates.push(
+        { value: pick(random, INJECTION_STRINGS), fault: 'string for a number' },
+        { value: { n: 1 }, fault: 'object for a number' },
+      );
       break;
     case 'boolean':
-      candidates.push({ value: 'yes', fault: 'string for a boolean' }, { value: 1, fault: 'number for a boolean' });
+      candidates.push(
+        { value: 'yes', fault: 'string for a boolean' },
+        { value: 1, fault: 'number for a boolean' },
+      );
       break;
     case 'array':
-      candidates.push({ value: 'x', fault: 'string for an array' }, { value: { 0: 'x' }, fault: 'object for an array' });
+      candidates.push(
+        { value: 'x', fault: 'string for an array' },
+        { value: { 0: 'x' }, fault: 'object for an array' },
+      );
       break;
     case 'object':
-      candidates.push({ value: 'x', fault: 'string for an object' }, { value: [1, 2], fault: 'array for an object' });
+      candidates.push(
+        { value: 'x', fault: 'string for an object' },
+        { value: [1, 2], fault: 'array for an object' },
+      );
       break;
   }
   if (!nullable && type) candidates.push({ value: null, fault: 'null for a required value' });
@@ -146,17 +180,20 @@ function addNoise(value: unknown, random: () => number, depth = 0): unknown {
   if (value && typeof value === 'object' && depth < 6) {
     const result: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) result[key] = addNoise(item, random, depth + 1);
-    if (random() < 0.3) result[pick(random, ['extra', 'role', 'isAdmin', 'constructor', 'password_hash'])] = oddString(random);
+    if (random() < 0.3)
+      result[pick(random, ['extra', 'role', 'isAdmin', 'constructor', 'password_hash'])] = oddString(random);
     return result;
   }
   return value;
 }
 
 // Path values that no positive whole-number id accepts, numeric-looking ones included.
-const NOT_AN_ID = [...INJECTION_STRINGS, ...ODD_UNICODE, '0', '-5', '1.5', '9'.repeat(400), '1e3x'].filter((text) => {
-  const number = Number(text);
-  return text !== '' && !(Number.isInteger(number) && number > 0) && canEncode(text);
-});
+const NOT_AN_ID = [...INJECTION_STRINGS, ...ODD_UNICODE, '0', '-5', '1.5', '9'.repeat(400), '1e3x'].filter(
+  (text) => {
+    const number = Number(text);
+    return text !== '' && !(Number.isInteger(number) && number > 0) && canEncode(text);
+  },
+);
 
 function canEncode(text: string): boolean {
   try {
@@ -167,7 +204,11 @@ function canEncode(text: string): boolean {
   }
 }
 
-function numericPathParameter(doc: OpenApiDocument, operation: ReturnType<typeof operationOf>, name: string): boolean {
+function numericPathParameter(
+  doc: OpenApiDocument,
+  operation: ReturnType<typeof operationOf>,
+  name: string,
+): boolean {
   const parameter = operation?.parameters?.find((item) => item.in === 'path' && item.name === name);
   const type = parameter?.schema ? primaryType(resolveSchema(doc, parameter.schema) ?? {}) : undefined;
   return type === 'integer' || type === 'number';
@@ -185,7 +226,13 @@ function deepArray(depth: number): string {
  * Builds `count` malformed requests for a route. `validIds` supplies existing ids for path
  * parameters, so that a request whose only fault lies in the body reaches a real resource.
  */
-export function malformedRequests(doc: OpenApiDocument, route: DeclaredRoute, count: number, seed: number, validIds: readonly number[]): MalformedRequest[] {
+export function malformedRequests(
+  doc: OpenApiDocument,
+  route: DeclaredRoute,
+  count: number,
+  seed: number,
+  validIds: readonly number[],
+): MalformedRequest[] {
   const random = seededRandom(seed);
   const operation = operationOf(doc, route.method, route.url);
   const bodySchema = bodySchemaOf(doc, operation);
@@ -207,7 +254,8 @@ export function malformedRequests(doc: OpenApiDocument, route: DeclaredRoute, co
     for (const name of params) pathValues[name] = String(pick(random, validIds));
     const query: Record<string, string> = {};
     for (const parameter of queries) {
-      if (parameter.required || random() < 0.5) query[parameter.name] = String(sampleFromSchema(doc, parameter.schema));
+      if (parameter.required || random() < 0.5)
+        query[parameter.name] = String(sampleFromSchema(doc, parameter.schema));
     }
     let body: unknown = baseBody === undefined ? undefined : addNoise(structuredClone(baseBody), random);
     let rawPayload: string | undefined;
@@ -272,11 +320,24 @@ export function malformedRequests(doc: OpenApiDocument, route: DeclaredRoute, co
     }
     if (mutates) {
       options.push(() => {
-        rawPayload = pick(random, ['{"a":', '{a:1}', "{'a':1}", '[1,2', '{"a":1}}', '\u0000', 'undefined', '{"__proto__":{"isAdmin":true}}']);
+        rawPayload = pick(random, [
+          '{"a":',
+          '{a:1}',
+          "{'a':1}",
+          '[1,2',
+          '{"a":1}}',
+          '\u0000',
+          'undefined',
+          '{"__proto__":{"isAdmin":true}}',
+        ]);
         faults.push('broken or hostile JSON');
       });
       options.push(() => {
-        contentType = pick(random, ['application/x-hoso-unknown', 'multipart/form-data; boundary=x', 'application/xml']);
+        contentType = pick(random, [
+          'application/x-hoso-unknown',
+          'multipart/form-data; boundary=x',
+          'application/xml',
+        ]);
         rawPayload = '<a>1</a>';
         faults.push(`unsupported content type ${contentType}`);
       });
@@ -293,12 +354,15 @@ export function malformedRequests(doc: OpenApiDocument, route: DeclaredRoute, co
       if (faults.length === 0) continue;
     }
     if (!mutates) {
-      for (const parameter of queries) if (random() < 0.3 && !faults.some((fault) => fault.includes(parameter.name))) query[parameter.name] = oddString(random);
+      for (const parameter of queries)
+        if (random() < 0.3 && !faults.some((fault) => fault.includes(parameter.name)))
+          query[parameter.name] = oddString(random);
       if (random() < 0.3) query[pick(random, ['q', 'sort', 'filter', 'limit'])] = oddString(random);
     }
 
     let url = route.url;
-    for (const name of params) url = url.replace(`:${name}`, rawPath ?? encodeURIComponent(pathValues[name]!));
+    for (const name of params)
+      url = url.replace(`:${name}`, rawPath ?? encodeURIComponent(pathValues[name]!));
     const search = new URLSearchParams(query).toString();
     if (search) url += `?${search}`;
 

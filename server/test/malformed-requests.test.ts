@@ -69,7 +69,8 @@ function problemOf(outcome: Outcome): string | null {
     } catch {
       return `${where}: error response is not JSON: ${outcome.body.slice(0, 200)}`;
     }
-    if (!parsed.code || !(parsed.code in errorCatalog)) return `${where}: error code ${parsed.code} is not in the catalog`;
+    if (!parsed.code || !(parsed.code in errorCatalog))
+      return `${where}: error code ${parsed.code} is not in the catalog`;
     if (!parsed.message) return `${where}: error response has no message`;
   }
   return null;
@@ -77,18 +78,35 @@ function problemOf(outcome: Outcome): string | null {
 
 describe('malformed requests', () => {
   it('get no 5xx and change nothing', async () => {
-    const routes = testApp.app.declaredRoutes.filter((route) => route.method !== 'HEAD' && route.url.startsWith('/api/'));
+    const routes = testApp.app.declaredRoutes.filter(
+      (route) => route.method !== 'HEAD' && route.url.startsWith('/api/'),
+    );
     // Sign-out ends the admin's session, so it runs last.
     routes.sort((a, b) => Number(a.url === '/api/auth/sign-out') - Number(b.url === '/api/auth/sign-out'));
     const perRoute = Math.ceil(MIN_REQUESTS / routes.length / 2);
-    const validIds = [world.ownAgency.id, world.otherAgency.id, world.province.id, world.ownDivision.id, world.small.justicePeople[0]!.id];
+    const validIds = [
+      world.ownAgency.id,
+      world.otherAgency.id,
+      world.province.id,
+      world.ownDivision.id,
+      world.small.justicePeople[0]!.id,
+    ];
     const before = await snapshotTables(testApp.database.db, snapshotOptions);
 
     const outcomes: Outcome[] = [];
     let address = 0;
     for (const [routeIndex, route] of routes.entries()) {
-      for (const [who, client] of [['province_admin', admin], ['anonymous', testApp.anonymous()]] as const) {
-        const requests = malformedRequests(doc, route, perRoute, routeIndex * 2 + (who === 'anonymous' ? 1 : 0) + 1, validIds);
+      for (const [who, client] of [
+        ['province_admin', admin],
+        ['anonymous', testApp.anonymous()],
+      ] as const) {
+        const requests = malformedRequests(
+          doc,
+          route,
+          perRoute,
+          routeIndex * 2 + (who === 'anonymous' ? 1 : 0) + 1,
+          validIds,
+        );
         for (const request of requests) {
           // Spread the requests over loopback addresses so that rate limits per address leave
           // most of them to validation.
@@ -112,11 +130,16 @@ describe('malformed requests', () => {
     expect(problems.slice(0, 20)).toEqual([]);
     const acceptedWrites = outcomes
       .filter((outcome) => outcome.request.method !== 'GET' && outcome.status < 400)
-      .map((outcome) => `${outcome.who} ${outcome.request.method} ${outcome.request.url.slice(0, 120)} [${outcome.request.fault}]: ${outcome.status}`);
+      .map(
+        (outcome) =>
+          `${outcome.who} ${outcome.request.method} ${outcome.request.url.slice(0, 120)} [${outcome.request.fault}]: ${outcome.status}`,
+      );
     expect(acceptedWrites.slice(0, 20)).toEqual([]);
     expect(after).toEqual(before);
     // Most requests must have been turned away by validation, not by a missing session.
-    const rejectedAsInvalid = outcomes.filter((outcome) => outcome.who === 'province_admin' && outcome.status === 400).length;
+    const rejectedAsInvalid = outcomes.filter(
+      (outcome) => outcome.who === 'province_admin' && outcome.status === 400,
+    ).length;
     expect(rejectedAsInvalid).toBeGreaterThan(outcomes.length / 4);
   });
 });

@@ -5,9 +5,17 @@ import type { LdapOptions } from './sign-in-options.ts';
 /** The result of checking a password against the directory. */
 export type DirectoryVerdict = 'ok' | 'wrong_password' | 'no_entry';
 
+const FILTER_SPECIALS = new Set(['\\', '*', '(', ')', '\u0000']);
+
 /** Escapes a value for an LDAP search filter (RFC 4515): \ * ( ) and NUL. */
 export function escapeFilterValue(value: string): string {
-  return value.replace(/[\\*()\u0000]/g, (character) => `\\${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let escaped = '';
+  for (const character of value) {
+    escaped += FILTER_SPECIALS.has(character)
+      ? `\\${character.charCodeAt(0).toString(16).padStart(2, '0')}`
+      : character;
+  }
+  return escaped;
 }
 
 /**
@@ -26,11 +34,20 @@ export class LdapDirectory {
     // An empty password would make an unauthenticated bind succeed (RFC 4513, section 5.1.2).
     if (password.length === 0) return 'wrong_password';
 
-    const client = new Client({ url: this.#options.url, timeout: this.#options.timeoutMs, connectTimeout: this.#options.timeoutMs });
+    const client = new Client({
+      url: this.#options.url,
+      timeout: this.#options.timeoutMs,
+      connectTimeout: this.#options.timeoutMs,
+    });
     try {
       if (this.#options.bindDn) await client.bind(this.#options.bindDn, this.#options.bindPassword ?? '');
       const filter = this.#options.searchFilter.replaceAll('{email}', escapeFilterValue(email));
-      const { searchEntries } = await client.search(this.#options.searchBase, { scope: 'sub', filter, attributes: ['dn'], sizeLimit: 2 });
+      const { searchEntries } = await client.search(this.#options.searchBase, {
+        scope: 'sub',
+        filter,
+        attributes: ['dn'],
+        sizeLimit: 2,
+      });
       if (searchEntries.length !== 1) return 'no_entry';
 
       try {

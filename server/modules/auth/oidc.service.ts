@@ -35,8 +35,13 @@ export class OidcService {
       const issuer = new URL(this.#options.issuer);
       // Plain HTTP is accepted only for a provider on this machine (development and tests).
       const execute = issuer.protocol === 'http:' && isLoopback(issuer) ? [oidc.allowInsecureRequests] : [];
-      const authentication = this.#options.clientSecret ? oidc.ClientSecretBasic(this.#options.clientSecret) : oidc.None();
-      this.#configuration = oidc.discovery(issuer, this.#options.clientId, undefined, authentication, { execute, timeout: 10 });
+      const authentication = this.#options.clientSecret
+        ? oidc.ClientSecretBasic(this.#options.clientSecret)
+        : oidc.None();
+      this.#configuration = oidc.discovery(issuer, this.#options.clientId, undefined, authentication, {
+        execute,
+        timeout: 10,
+      });
       this.#configuration.catch(() => {
         this.#configuration = null;
       });
@@ -57,7 +62,12 @@ export class OidcService {
     await this.#db.deleteFrom('oidc_sign_in_attempts').where('expires_at', '<', new Date()).execute();
     await this.#db
       .insertInto('oidc_sign_in_attempts')
-      .values({ state, code_verifier: codeVerifier, nonce, expires_at: new Date(Date.now() + ATTEMPT_MINUTES * 60_000) })
+      .values({
+        state,
+        code_verifier: codeVerifier,
+        nonce,
+        expires_at: new Date(Date.now() + ATTEMPT_MINUTES * 60_000),
+      })
       .execute();
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.#options.redirectUri,
@@ -75,15 +85,25 @@ export class OidcService {
    * redeemed, so a callback works once. Raises INVALID_CREDENTIALS for a provider error, a
    * mismatch, an unverified e-mail or an e-mail without an enabled account.
    */
-  async finish(callbackQuery: string, browserState: string | undefined, client: ClientInfo, audit: AuditContext): Promise<NewSession> {
+  async finish(
+    callbackQuery: string,
+    browserState: string | undefined,
+    client: ClientInfo,
+    audit: AuditContext,
+  ): Promise<NewSession> {
     const config = await this.#config();
     const callbackUrl = new URL(this.#options.redirectUri);
     callbackUrl.search = callbackQuery;
     const state = callbackUrl.searchParams.get('state');
     if (!state || state !== browserState) throw new AppError('INVALID_CREDENTIALS');
 
-    const attempt = await this.#db.deleteFrom('oidc_sign_in_attempts').where('state', '=', state).returningAll().executeTakeFirst();
-    if (!attempt || new Date(attempt.expires_at).getTime() < Date.now()) throw new AppError('INVALID_CREDENTIALS');
+    const attempt = await this.#db
+      .deleteFrom('oidc_sign_in_attempts')
+      .where('state', '=', state)
+      .returningAll()
+      .executeTakeFirst();
+    if (!attempt || new Date(attempt.expires_at).getTime() < Date.now())
+      throw new AppError('INVALID_CREDENTIALS');
 
     let claims: Record<string, unknown> | undefined;
     try {
@@ -99,12 +119,17 @@ export class OidcService {
     }
 
     const emailClaim = claims?.[this.#options.emailClaim];
-    if (typeof emailClaim !== 'string' || claims?.email_verified === false) throw new AppError('INVALID_CREDENTIALS');
+    if (typeof emailClaim !== 'string' || claims?.email_verified === false)
+      throw new AppError('INVALID_CREDENTIALS');
     return this.#openSession(emailClaim.trim().toLowerCase(), client, audit);
   }
 
   async #openSession(email: string, client: ClientInfo, audit: AuditContext): Promise<NewSession> {
-    const account = await this.#db.selectFrom('accounts').select(['id', 'disabled_at']).where('email', '=', email).executeTakeFirst();
+    const account = await this.#db
+      .selectFrom('accounts')
+      .select(['id', 'disabled_at'])
+      .where('email', '=', email)
+      .executeTakeFirst();
     if (!account || account.disabled_at) throw new AppError('INVALID_CREDENTIALS');
 
     return this.#db.transaction().execute(async (trx) => {
@@ -115,12 +140,16 @@ export class OidcService {
         .where('id', '=', account.id)
         .execute();
       const session = await createSession(trx, account.id, client);
-      await recordAudit(trx, { ...audit, actorAccountId: account.id }, {
-        action: 'auth.sign_in',
-        entityType: 'account',
-        entityId: account.id,
-        detail: { method: 'oidc' },
-      });
+      await recordAudit(
+        trx,
+        { ...audit, actorAccountId: account.id },
+        {
+          action: 'auth.sign_in',
+          entityType: 'account',
+          entityId: account.id,
+          detail: { method: 'oidc' },
+        },
+      );
       return session;
     });
   }

@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
-import { PasswordResetMailer } from './password-reset.mailer.ts';
 import { hashPassword, passwordPolicyViolations } from './password.ts';
+import { PasswordResetMailer } from './password-reset.mailer.ts';
 import { endAllSessions } from './session.repository.ts';
 import type { SignInOptions } from './sign-in-options.ts';
 
@@ -69,7 +69,11 @@ export class PasswordResetService {
           requested_ip: ip,
         })
         .execute();
-      await recordAudit(trx, { ...audit, actorAccountId: null }, { action: 'account.password_reset_requested', entityType: 'account', entityId: account.id });
+      await recordAudit(
+        trx,
+        { ...audit, actorAccountId: null },
+        { action: 'account.password_reset_requested', entityType: 'account', entityId: account.id },
+      );
     });
 
     // The token goes in the fragment, which browsers send to no server, so it stays out of access logs.
@@ -77,7 +81,9 @@ export class PasswordResetService {
     const mailer = new PasswordResetMailer(settings);
     const sending = mailer
       .send({ to: account.email, displayName: account.display_name, link, minutes: settings.linkMinutes })
-      .catch((error: unknown) => this.#log.error({ err: error, accountId: account.id }, 'password reset mail failed'))
+      .catch((error: unknown) =>
+        this.#log.error({ err: error, accountId: account.id }, 'password reset mail failed'),
+      )
       .finally(() => this.pending.delete(sending));
     this.pending.add(sending);
   }
@@ -102,7 +108,11 @@ export class PasswordResetService {
       .executeTakeFirst();
 
     const usable =
-      row && !row.usedAt && !row.disabledAt && new Date(row.expiresAt).getTime() > Date.now() && row.fingerprint === passwordFingerprint(row.passwordHash);
+      row &&
+      !row.usedAt &&
+      !row.disabledAt &&
+      new Date(row.expiresAt).getTime() > Date.now() &&
+      row.fingerprint === passwordFingerprint(row.passwordHash);
     if (!row || !usable) throw new AppError('PASSWORD_RESET_LINK_INVALID');
 
     const violations = passwordPolicyViolations(newPassword, row.email);
@@ -138,12 +148,16 @@ export class PasswordResetService {
         .where('id', '=', row.accountId)
         .execute();
       const ended = await endAllSessions(trx, row.accountId);
-      await recordAudit(trx, { ...audit, actorAccountId: row.accountId }, {
-        action: 'account.password_reset',
-        entityType: 'account',
-        entityId: row.accountId,
-        detail: { sessionsEnded: ended },
-      });
+      await recordAudit(
+        trx,
+        { ...audit, actorAccountId: row.accountId },
+        {
+          action: 'account.password_reset',
+          entityType: 'account',
+          entityId: row.accountId,
+          detail: { sessionsEnded: ended },
+        },
+      );
     });
   }
 }

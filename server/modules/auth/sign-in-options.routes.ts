@@ -51,7 +51,10 @@ export async function signInOptionRoutes(app: FastifyInstance, deps: AppDeps): P
 
   routes.get(
     '/api/auth/methods',
-    { config: { policy: { access: 'public' } }, schema: { tags, summary: 'Các cách đăng nhập đang bật', response: { 200: signInMethods } } },
+    {
+      config: { policy: { access: 'public' } },
+      schema: { tags, summary: 'Các cách đăng nhập đang bật', response: { 200: signInMethods } },
+    },
     async () => ({
       password: options.password,
       ldap: options.ldap !== null,
@@ -65,7 +68,11 @@ export async function signInOptionRoutes(app: FastifyInstance, deps: AppDeps): P
     '/api/auth/totp/enrol',
     {
       config: { policy: { access: 'second_factor' }, rateLimit: rateLimits.secondFactor },
-      schema: { tags, summary: 'Tạo khóa bí mật TOTP để đăng ký ứng dụng xác thực', response: { 200: totpEnrolment } },
+      schema: {
+        tags,
+        summary: 'Tạo khóa bí mật TOTP để đăng ký ứng dụng xác thực',
+        response: { 200: totpEnrolment },
+      },
     },
     async (request) => totp.enrol(requireActor(request), auditContextOf(request)),
   );
@@ -74,7 +81,12 @@ export async function signInOptionRoutes(app: FastifyInstance, deps: AppDeps): P
     '/api/auth/totp/verify',
     {
       config: { policy: { access: 'second_factor' }, rateLimit: rateLimits.secondFactor },
-      schema: { tags, summary: 'Nhập mã xác thực hai lớp (TOTP)', body: totpVerifyBody, response: { 200: sessionInfo } },
+      schema: {
+        tags,
+        summary: 'Nhập mã xác thực hai lớp (TOTP)',
+        body: totpVerifyBody,
+        response: { 200: sessionInfo },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -87,7 +99,12 @@ export async function signInOptionRoutes(app: FastifyInstance, deps: AppDeps): P
     '/api/auth/password-reset',
     {
       config: { policy: { access: 'public' }, rateLimit: rateLimits.passwordReset },
-      schema: { tags, summary: 'Gửi đường dẫn đặt lại mật khẩu tới thư điện tử công vụ', body: passwordResetRequestBody, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: 'Gửi đường dẫn đặt lại mật khẩu tới thư điện tử công vụ',
+        body: passwordResetRequestBody,
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       await passwordReset.request(request.body.email, request.ip, auditContextOf(request));
@@ -103,7 +120,12 @@ export async function signInOptionRoutes(app: FastifyInstance, deps: AppDeps): P
         rateLimit: rateLimits.passwordReset,
         matrix: { sampleBody: { token: 'khong-phai-ma-that-0123456789', newPassword: 'Mat-khau-moi-2026' } },
       },
-      schema: { tags, summary: 'Đặt mật khẩu mới bằng đường dẫn trong thư', body: passwordResetCompleteBody, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: 'Đặt mật khẩu mới bằng đường dẫn trong thư',
+        body: passwordResetCompleteBody,
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       await passwordReset.complete(request.body.token, request.body.newPassword, auditContextOf(request));
@@ -113,11 +135,20 @@ export async function signInOptionRoutes(app: FastifyInstance, deps: AppDeps): P
 
   routes.get(
     '/api/auth/oidc/start',
-    { config: { policy: { access: 'public' }, rateLimit: rateLimits.singleSignOn }, schema: { tags, summary: 'Chuyển tới trang đăng nhập một lần (OpenID Connect)' } },
+    {
+      config: { policy: { access: 'public' }, rateLimit: rateLimits.singleSignOn },
+      schema: { tags, summary: 'Chuyển tới trang đăng nhập một lần (OpenID Connect)' },
+    },
     async (_request, reply) => {
       if (!oidc) throw new AppError('SIGN_IN_METHOD_DISABLED');
       const { url, state } = await oidc.start();
-      reply.setCookie(OIDC_STATE_COOKIE, state, { path: OIDC_COOKIE_PATH, httpOnly: true, sameSite: 'lax', maxAge: 600, secure: deps.config.secureCookies });
+      reply.setCookie(OIDC_STATE_COOKIE, state, {
+        path: OIDC_COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'lax',
+        maxAge: 600,
+        secure: deps.config.secureCookies,
+      });
       return reply.redirect(url, 302);
     },
   );
@@ -126,7 +157,11 @@ export async function signInOptionRoutes(app: FastifyInstance, deps: AppDeps): P
     '/api/auth/oidc/callback',
     {
       config: { policy: { access: 'public' }, rateLimit: rateLimits.singleSignOn },
-      schema: { tags, summary: 'Nơi nhà cung cấp đăng nhập một lần trả người dùng về', querystring: oidcCallbackQuery },
+      schema: {
+        tags,
+        summary: 'Nơi nhà cung cấp đăng nhập một lần trả người dùng về',
+        querystring: oidcCallbackQuery,
+      },
     },
     async (request, reply) => {
       if (!oidc) throw new AppError('SIGN_IN_METHOD_DISABLED');
@@ -149,7 +184,8 @@ async function finishOidc(request: FastifyRequest, reply: FastifyReply, open: ()
     return reply.redirect('/', 302);
   } catch (error) {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
-    if (!(error instanceof AppError) || error.status >= 500) request.log.error({ err: error }, 'single sign-on failed');
+    if (!(error instanceof AppError) || error.status >= 500)
+      request.log.error({ err: error }, 'single sign-on failed');
     else request.log.warn({ code }, 'single sign-on rejected');
     return reply.redirect(`/dang-nhap?loi=${code}`, 302);
   }

@@ -62,7 +62,8 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const raw = text(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}".`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive whole number, got "${raw}".`);
   return value;
 }
 
@@ -74,7 +75,10 @@ function required(env: NodeJS.ProcessEnv, name: string, because: string): string
 
 /** Reads the sign-in options; raises on a setting that is present but invalid or incomplete. */
 export function loadSignInOptions(env: NodeJS.ProcessEnv = process.env): SignInOptions {
-  const publicUrl = (text(env, 'PUBLIC_URL') ?? `http://localhost:${text(env, 'PORT') ?? '3000'}`).replace(/\/+$/, '');
+  const publicUrl = (text(env, 'PUBLIC_URL') ?? `http://localhost:${text(env, 'PORT') ?? '3000'}`).replace(
+    /\/+$/,
+    '',
+  );
 
   const ldapUrl = text(env, 'LDAP_URL');
   const ldap: LdapOptions | null = ldapUrl
@@ -87,7 +91,8 @@ export function loadSignInOptions(env: NodeJS.ProcessEnv = process.env): SignInO
         timeoutMs: wholeNumber(env, 'LDAP_TIMEOUT_MS', 5_000),
       }
     : null;
-  if (ldap && !ldap.searchFilter.includes('{email}')) throw new Error('LDAP_SEARCH_FILTER must contain {email}.');
+  if (ldap && !ldap.searchFilter.includes('{email}'))
+    throw new Error('LDAP_SEARCH_FILTER must contain {email}.');
 
   const issuer = text(env, 'OIDC_ISSUER');
   const oidc: OidcOptions | null = issuer

@@ -5,8 +5,8 @@ import type { Actor } from '../../http/policy.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
 import { endSession } from './session.repository.ts';
 import type { SignInOptions } from './sign-in-options.ts';
-import { matchingTotpStep, newTotpSecret, totpUri } from './totp.ts';
 import { findChallenge, findTotpSecret } from './totp.repository.ts';
+import { matchingTotpStep, newTotpSecret, totpUri } from './totp.ts';
 
 /** Wrong codes for one sign-in after which the session ends and the person signs in again. */
 export const MAX_TOTP_ATTEMPTS = 5;
@@ -43,7 +43,11 @@ export class TotpService {
       .where('role_grants.role', 'in', ADMIN_ROLES)
       .executeTakeFirst();
     if (!admin) return;
-    await this.#db.insertInto('totp_challenges').values({ session_id: sessionId }).onConflict((oc) => oc.doNothing()).execute();
+    await this.#db
+      .insertInto('totp_challenges')
+      .values({ session_id: sessionId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 
   /**
@@ -52,16 +56,25 @@ export class TotpService {
    */
   async enrol(actor: Actor, audit: AuditContext): Promise<TotpEnrolment> {
     const existing = await findTotpSecret(this.#db, actor.accountId);
-    if (existing?.confirmed_at) throw new AppError('FORBIDDEN', { message: 'Tài khoản đã đăng ký ứng dụng xác thực. Hãy nhập mã đang hiện trên ứng dụng.' });
+    if (existing?.confirmed_at)
+      throw new AppError('FORBIDDEN', {
+        message: 'Tài khoản đã đăng ký ứng dụng xác thực. Hãy nhập mã đang hiện trên ứng dụng.',
+      });
 
     const secret = newTotpSecret();
     await this.#db.transaction().execute(async (trx) => {
       await trx
         .insertInto('totp_secrets')
         .values({ account_id: actor.accountId, secret })
-        .onConflict((oc) => oc.column('account_id').doUpdateSet({ secret, created_at: new Date(), last_used_step: null }))
+        .onConflict((oc) =>
+          oc.column('account_id').doUpdateSet({ secret, created_at: new Date(), last_used_step: null }),
+        )
         .execute();
-      await recordAudit(trx, audit, { action: 'auth.totp_enrol_started', entityType: 'account', entityId: actor.accountId });
+      await recordAudit(trx, audit, {
+        action: 'auth.totp_enrol_started',
+        entityType: 'account',
+        entityId: actor.accountId,
+      });
     });
     return { secret, otpauthUri: totpUri(secret, this.#options.totpIssuer, actor.email) };
   }
@@ -75,7 +88,10 @@ export class TotpService {
     const challenge = await findChallenge(this.#db, actor.sessionId);
     if (!challenge) return;
     const secret = await findTotpSecret(this.#db, actor.accountId);
-    if (!secret) throw new AppError('SECOND_FACTOR_REQUIRED', { message: 'Hãy đăng ký ứng dụng xác thực trước khi nhập mã.' });
+    if (!secret)
+      throw new AppError('SECOND_FACTOR_REQUIRED', {
+        message: 'Hãy đăng ký ứng dụng xác thực trước khi nhập mã.',
+      });
 
     const step = matchingTotpStep(secret.secret, code);
     const replayed = step !== null && secret.last_used_step !== null && step <= secret.last_used_step;
@@ -107,7 +123,11 @@ export class TotpService {
 
   async #recordWrongCode(actor: Actor, attempts: number, audit: AuditContext): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
-      await trx.updateTable('totp_challenges').set({ failed_attempts: attempts }).where('session_id', '=', actor.sessionId).execute();
+      await trx
+        .updateTable('totp_challenges')
+        .set({ failed_attempts: attempts })
+        .where('session_id', '=', actor.sessionId)
+        .execute();
       const ends = attempts >= MAX_TOTP_ATTEMPTS;
       if (ends) await endSession(trx, actor.sessionId);
       await recordAudit(trx, audit, {

@@ -18,12 +18,22 @@ const ROUTER_ERRORS: Record<string, { status: number; message: string }> = {
  * limit) in the catalog's shape, as Fastify's `frameworkErrors` option. Without it Fastify sends
  * its own body with a FST_ code that the client cannot show.
  */
-export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const known = ROUTER_ERRORS[error.code];
   if (known) {
     void sendError(reply, request, 'BAD_REQUEST', { message: known.message }, known.status);
     return;
   }
   request.log.warn({ err: { message: error.message, code: error.code } }, 'framework error');
-  void sendError(reply, request, 'BAD_REQUEST', {}, error.statusCode && error.statusCode < 500 ? error.statusCode : 400);
+  void sendError(
+    reply,
+    request,
+    'BAD_REQUEST',
+    {},
+    error.statusCode && error.statusCode < 500 ? error.statusCode : 400,
+  );
 }

@@ -10,11 +10,21 @@ import { requireActor } from '../auth/authentication.ts';
  * Who opened a person's full record, newest first, from the audit rows that the record routes
  * write ('record.read' on entity 'person').
  */
-export async function listRecordReads(db: Kysely<Database>, personId: number, accountId: number, limit: number) {
+export async function listRecordReads(
+  db: Kysely<Database>,
+  personId: number,
+  accountId: number,
+  limit: number,
+) {
   const rows = await db
     .selectFrom('audit_log')
     .leftJoin('accounts', 'accounts.id', 'audit_log.actor_account_id')
-    .select(['audit_log.occurred_at as occurredAt', 'audit_log.actor_account_id as readerId', 'accounts.display_name as readerName', 'accounts.email as readerEmail'])
+    .select([
+      'audit_log.occurred_at as occurredAt',
+      'audit_log.actor_account_id as readerId',
+      'accounts.display_name as readerName',
+      'accounts.email as readerEmail',
+    ])
     .where('audit_log.entity_type', '=', 'person')
     .where('audit_log.entity_id', '=', String(personId))
     .where('audit_log.action', '=', 'record.read')
@@ -35,7 +45,12 @@ export async function recordReadsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     '/api/me/record-reads',
     {
       config: { policy: { access: 'roles', roles: ['person'] } },
-      schema: { tags: ['Hồ sơ của tôi'], summary: 'Ai đã mở hồ sơ của tôi', querystring: recordReadsQuery, response: { 200: recordReads } },
+      schema: {
+        tags: ['Hồ sơ của tôi'],
+        summary: 'Ai đã mở hồ sơ của tôi',
+        querystring: recordReadsQuery,
+        response: { 200: recordReads },
+      },
     },
     async (request) => {
       const actor = requireActor(request);

@@ -29,7 +29,12 @@ async function appWith(overrides: { trustProxy?: boolean }, addRoutes?: (app: Fa
 }
 
 function signIn(app: FastifyInstance, email: string, headers: Record<string, string> = {}) {
-  return app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: TEST_PASSWORD }, headers });
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password: TEST_PASSWORD },
+    headers,
+  });
 }
 
 describe('response headers', () => {
@@ -56,7 +61,11 @@ describe('response headers', () => {
 
   it('send HSTS behind a TLS proxy', async () => {
     const app = await appWith({ trustProxy: true });
-    const response = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     await app.close();
     expect(response.headers['strict-transport-security']).toMatch(/max-age=31536000/);
   });
@@ -117,7 +126,9 @@ describe('error responses', () => {
   });
 
   it('name the field for a NUL character', async () => {
-    const response = await testApp.anonymous().post('/api/auth/sign-in', { email: 'a\u0000b@test.gov.vn', password: 'x' });
+    const response = await testApp
+      .anonymous()
+      .post('/api/auth/sign-in', { email: 'a\u0000b@test.gov.vn', password: 'x' });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('VALIDATION_FAILED');
     expect(response.json().fields[0].field).toBe('email');
@@ -148,7 +159,11 @@ describe('rate limits', () => {
 
   it('count the export limit per account', async () => {
     const app = await appWith({}, (instance) => {
-      instance.get('/api/security-probe/export', { config: { policy: { access: 'signed_in' }, rateLimit: rateLimits.export } }, async () => ({ ok: true }));
+      instance.get(
+        '/api/security-probe/export',
+        { config: { policy: { access: 'signed_in' }, rateLimit: rateLimits.export } },
+        async () => ({ ok: true }),
+      );
     });
     async function sessionCookie(email: string) {
       const response = await signIn(app, email);
@@ -158,9 +173,14 @@ describe('rate limits', () => {
     const second = await sessionCookie('nv.admin@test.gov.vn');
     const firstStatuses: number[] = [];
     for (let index = 0; index <= rateLimits.export.max; index++) {
-      firstStatuses.push((await app.inject({ method: 'GET', url: '/api/security-probe/export', headers: { cookie: first } })).statusCode);
+      firstStatuses.push(
+        (await app.inject({ method: 'GET', url: '/api/security-probe/export', headers: { cookie: first } }))
+          .statusCode,
+      );
     }
-    const secondStatus = (await app.inject({ method: 'GET', url: '/api/security-probe/export', headers: { cookie: second } })).statusCode;
+    const secondStatus = (
+      await app.inject({ method: 'GET', url: '/api/security-probe/export', headers: { cookie: second } })
+    ).statusCode;
     await app.close();
     expect(firstStatuses.slice(0, rateLimits.export.max).every((status) => status === 200)).toBe(true);
     expect(firstStatuses.at(-1)).toBe(429);
