@@ -24,6 +24,7 @@ import { declarationsRoutes } from './modules/declarations/declarations.routes.t
 import { declarationOversightRoutes } from './modules/declarations/oversight.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
 import { inputGuard } from './modules/security/input-guard.ts';
 import { handleFrameworkError } from './modules/security/framework-errors.ts';
 import { recordReadsRoutes } from './modules/security/record-reads.routes.ts';
@@ -44,6 +45,7 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   declarationsRoutes,
   declarationOversightRoutes,
   searchRoutes,
+  statisticsRoutes,
   exportsRoutes,
   accountsRoutes,
   catalogsRoutes,
