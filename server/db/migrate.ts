@@ -5,7 +5,7 @@ import { migrations } from './migrations/index.ts';
 export class MigrationFailedError extends Error {}
 
 /** Runs every pending migration. Concurrent runs on PostgreSQL wait on Kysely's advisory lock. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

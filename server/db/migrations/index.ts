@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as foundation from './202612040001_foundation.ts';
 import * as records from './202612040200_records.ts';
 import * as catalogs from './202612040100_catalogs.ts';
