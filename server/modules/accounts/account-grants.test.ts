@@ -228,6 +228,33 @@ describe('last approver rule', () => {
     expect((await snv.post(`/api/accounts/${approver.id}/disable`)).statusCode).toBe(200);
   });
 
+  it('lets only one of two parallel revocations pass', async () => {
+    const { agency, approver, colleague, approverGrantId } = await makeAgency();
+    const granted = await snv.post(`/api/accounts/${colleague.id}/grants`, {
+      role: 'approver',
+      unitId: agency.id,
+    });
+    const colleagueGrantId = granted.json().grants[0].id;
+
+    // On PostgreSQL both requests run at once, and the lock on the agency row makes the second
+    // wait and then see the first revocation. NOTE: a missing lock fails this test only when the
+    // two requests overlap, which is likely but not certain; PGlite runs them one after the other.
+    const responses = await Promise.all([
+      snv.delete(`/api/accounts/${approver.id}/grants/${approverGrantId}`),
+      snv.delete(`/api/accounts/${colleague.id}/grants/${colleagueGrantId}`),
+    ]);
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 409]);
+
+    const remaining = await testApp.database.db
+      .selectFrom('role_grants')
+      .select('id')
+      .where('unit_id', '=', agency.id)
+      .where('role', '=', 'approver')
+      .where('revoked_at', 'is', null)
+      .execute();
+    expect(remaining).toHaveLength(1);
+  });
+
   it('does not count a disabled account as a replacement', async () => {
     const { agency, approver, colleague, approverGrantId } = await makeAgency();
     expect(
