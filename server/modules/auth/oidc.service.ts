@@ -114,6 +114,15 @@ export class OidcService {
         idTokenExpected: true,
       });
       claims = tokens.claims() as Record<string, unknown> | undefined;
+      // Providers that follow the ID token rules of OpenID Connect Core (section 5.4) put
+      // scope claims such as email only in the userinfo response.
+      const subject = claims?.sub;
+      if (claims && claims[this.#options.emailClaim] === undefined && typeof subject === 'string') {
+        claims = {
+          ...claims,
+          ...((await oidc.fetchUserInfo(config, tokens.access_token, subject)) as Record<string, unknown>),
+        };
+      }
     } catch (error) {
       throw new AppError('INVALID_CREDENTIALS', { cause: error });
     }
