@@ -92,7 +92,10 @@ describe('smoke: sign-in, headcount tables, idle expiry', () => {
 
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail' && page) {
-      await page.screenshot({ path: join(resultsDir, `e2e-failure-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(resultsDir, `e2e-failure-${context.task.name.replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      });
     }
   });
 

@@ -23,10 +23,29 @@ function log(message: string): void {
   console.log(`[test-e2e] ${message}`);
 }
 
-function buildClient(): void {
-  log('building the web client');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error(`npm run build failed with exit code ${build.status}.`);
+const BUILD_ATTEMPTS = 10;
+
+/**
+ * Builds the client into its own folder, so that another build of web/dist during the run cannot
+ * remove the chunks the browser is about to load. Vite lets one build run per project at a time,
+ * so a build that finds another one running is retried.
+ */
+async function buildClient(outDir: string): Promise<void> {
+  log(`building the web client into ${outDir}`);
+  for (let attempt = 1; attempt <= BUILD_ATTEMPTS; attempt++) {
+    const build = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir, '--emptyOutDir'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const output = `${build.stdout}${build.stderr}`;
+    if (build.status === 0) return;
+    if (!output.includes('Found another Vite build process') || attempt === BUILD_ATTEMPTS) {
+      process.stderr.write(output);
+      throw new Error(`npm run build failed with exit code ${build.status}.`);
+    }
+    log(`another Vite build is running; retrying in 3 s (attempt ${attempt} of ${BUILD_ATTEMPTS})`);
+    await new Promise((done) => setTimeout(done, 3_000));
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -90,7 +109,7 @@ async function createTestDatabase(keep: boolean): Promise<TestDatabase> {
   };
 }
 
-function startServer(port: number, databaseEnv: Record<string, string>): ChildProcess {
+function startServer(port: number, webDist: string, databaseEnv: Record<string, string>): ChildProcess {
   mkdirSync(resultsDir, { recursive: true });
   const logStream = createWriteStream(serverLogPath);
   const env: NodeJS.ProcessEnv = {
@@ -100,6 +119,7 @@ function startServer(port: number, databaseEnv: Record<string, string>): ChildPr
     DEMO: 'true',
     DEMO_PEOPLE: process.env.E2E_DEMO_PEOPLE ?? '1500',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    WEB_DIST: webDist,
     ...databaseEnv,
   };
   if (!databaseEnv.DATABASE_URL) delete env.DATABASE_URL;
@@ -167,12 +187,13 @@ function runSpecs(env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 const keep = process.env.E2E_KEEP_DATA === 'true';
-buildClient();
+const webDist = mkdtempSync(join(tmpdir(), 'hoso-e2e-web-'));
+await buildClient(webDist);
 const database = await createTestDatabase(keep);
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 log(`starting the server at ${baseUrl} on ${database.description} (log: ${serverLogPath})`);
-const server = startServer(port, database.env);
+const server = startServer(port, webDist, database.env);
 
 const interrupt = () => {
   void stopServer(server).then(() => process.exit(130));
@@ -197,5 +218,6 @@ try {
 } finally {
   await stopServer(server);
   await database.dispose();
+  rmSync(webDist, { recursive: true, force: true });
 }
 process.exit(exitCode);

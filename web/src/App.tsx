@@ -6,6 +6,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api/client.ts';
+import { LoadFailureBoundary } from './components/LoadFailureBoundary.tsx';
 import { PageSpinner } from './components/PageSpinner.tsx';
 import { appRoutes } from './routes.tsx';
 import { IdleWarning } from './session/IdleWarning.tsx';
@@ -38,39 +39,41 @@ const FONT_FAMILY =
 
 function AppRoutes() {
   return (
-    <Suspense fallback={<PageSpinner />}>
-      <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route
-          path="/change-password"
-          element={
-            <RequireSession allowPasswordChange>
-              <ChangePasswordPage />
-            </RequireSession>
-          }
-        />
-        <Route
-          element={
-            <RequireSession>
-              <AppLayout />
-            </RequireSession>
-          }
-        >
-          {appRoutes.map((route) => (
-            <Route
-              key={route.path}
-              path={route.path}
-              element={
-                <RequireRoles roles={route.roles}>
-                  <route.page />
-                </RequireRoles>
-              }
-            />
-          ))}
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </Suspense>
+    <LoadFailureBoundary>
+      <Suspense fallback={<PageSpinner />}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route
+            path="/change-password"
+            element={
+              <RequireSession allowPasswordChange>
+                <ChangePasswordPage />
+              </RequireSession>
+            }
+          />
+          <Route
+            element={
+              <RequireSession>
+                <AppLayout />
+              </RequireSession>
+            }
+          >
+            {appRoutes.map((route) => (
+              <Route
+                key={route.path}
+                path={route.path}
+                element={
+                  <RequireRoles roles={route.roles}>
+                    <route.page />
+                  </RequireRoles>
+                }
+              />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </LoadFailureBoundary>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, HomeOutlined, TableOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, HomeOutlined, SearchOutlined, TableOutlined } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
 import { STAFF_ROLES } from './session/roles.ts';
@@ -32,6 +32,23 @@ export const appRoutes: AppRoute[] = [
     page: lazy(() => import('./pages/org/HeadcountEntryPage.tsx')),
     roles: STAFF_ROLES,
     menu: { labelKey: 'org:menu.headcount', icon: <TableOutlined />, order: 20 },
+  },
+  {
+    path: '/search',
+    page: lazy(() => import('./pages/search/SearchPage.tsx')),
+    roles: STAFF_ROLES,
+    menu: { labelKey: 'search:menu', icon: <SearchOutlined />, order: 10 },
+  },
+  {
+    path: '/statistics',
+    page: lazy(() => import('./pages/statistics/StatisticsPage.tsx')),
+    roles: STAFF_ROLES,
+    menu: { labelKey: 'statistics:menu', icon: <BarChartOutlined />, order: 40 },
+  },
+  {
+    path: '/statistics/people',
+    page: lazy(() => import('./pages/statistics/StatisticsPeoplePage.tsx')),
+    roles: STAFF_ROLES,
   },
   {
     path: '/units/tree',

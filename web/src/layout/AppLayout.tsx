@@ -4,6 +4,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { LoadFailureBoundary } from '../components/LoadFailureBoundary.tsx';
 import { PageSpinner } from '../components/PageSpinner.tsx';
 import { i18next, namespaceOf } from '../i18n/index.ts';
 import { appRoutes } from '../routes.tsx';
@@ -94,9 +95,11 @@ function LayoutFrame() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
-          <Suspense fallback={<PageSpinner />}>
-            <Outlet />
-          </Suspense>
+          <LoadFailureBoundary key={location.pathname}>
+            <Suspense fallback={<PageSpinner />}>
+              <Outlet />
+            </Suspense>
+          </LoadFailureBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

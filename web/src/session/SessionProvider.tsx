@@ -1,10 +1,19 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { SessionInfo } from '../../../common/schemas/auth.ts';
 import { ApiError, api, onUnauthenticated, setCsrfToken } from '../api/client.ts';
 import { clearIdleDeadline, restartIdleDeadline } from './idle-clock.ts';
 
-/** Why the last session ended, shown on the sign-in page. */
+/** Reason the last session ended, shown on the sign-in page. */
 export type SessionEndReason = 'expired' | 'signed_out' | null;
 
 interface SessionContextValue {
@@ -14,7 +23,7 @@ interface SessionContextValue {
   endReason: SessionEndReason;
   /** Stores the session returned by sign-in or password change. */
   acceptSession(session: SessionInfo): void;
-  /** Ends the session on the server (when it still exists) and forgets it here. */
+  /** Ends the session on the server (when it still exists) and clears it from the client. */
   signOut(reason: Exclude<SessionEndReason, null>): Promise<void>;
 }
 
@@ -35,15 +44,22 @@ async function fetchSession(): Promise<SessionInfo | null> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [endReason, setEndReason] = useState<SessionEndReason>(null);
-  const query = useQuery({
+  // The session of the page load comes from the server once. Sign-in, password change and sign-out
+  // then set it as React state, so that it changes in the same render as the navigation that
+  // follows them (TanStack Query would deliver a cache update a task later, and a guard could
+  // act on the old session in between).
+  const initial = useQuery({
     queryKey: SESSION_QUERY_KEY,
     queryFn: fetchSession,
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,
   });
-  const session = query.data ?? null;
+  const [changed, setChanged] = useState<{ session: SessionInfo | null } | null>(null);
+  const session = changed ? changed.session : (initial.data ?? null);
+  const sessionRef = useRef(session);
 
   useEffect(() => {
+    sessionRef.current = session;
     setCsrfToken(session?.csrfToken ?? null);
   }, [session]);
 
@@ -52,22 +68,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(null);
       clearIdleDeadline();
       setEndReason(reason);
+      setChanged({ session: null });
       // Cached data of the old account must not show to the next one.
       queryClient.removeQueries({ predicate: (cached) => cached.queryKey[0] !== SESSION_QUERY_KEY[0] });
-      queryClient.setQueryData(SESSION_QUERY_KEY, null);
     },
     [queryClient],
   );
 
-  const acceptSession = useCallback(
-    (next: SessionInfo) => {
-      setCsrfToken(next.csrfToken);
-      restartIdleDeadline(next.idleMinutes);
-      setEndReason(null);
-      queryClient.setQueryData(SESSION_QUERY_KEY, next);
-    },
-    [queryClient],
-  );
+  const acceptSession = useCallback((next: SessionInfo) => {
+    setCsrfToken(next.csrfToken);
+    restartIdleDeadline(next.idleMinutes);
+    setEndReason(null);
+    setChanged({ session: next });
+  }, []);
 
   const signOut = useCallback(
     async (reason: Exclude<SessionEndReason, null>) => {
@@ -83,14 +96,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     onUnauthenticated(() => {
-      if (queryClient.getQueryData(SESSION_QUERY_KEY)) forget('expired');
+      if (sessionRef.current) forget('expired');
     });
     return () => onUnauthenticated(null);
-  }, [forget, queryClient]);
+  }, [forget]);
 
+  const loading = !changed && initial.isPending;
   const value = useMemo(
-    () => ({ session, loading: query.isPending, endReason, acceptSession, signOut }),
-    [session, query.isPending, endReason, acceptSession, signOut],
+    () => ({ session, loading, endReason, acceptSession, signOut }),
+    [session, loading, endReason, acceptSession, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -101,7 +115,7 @@ export function useSession(): SessionContextValue {
   return value;
 }
 
-/** The signed-in account, for pages that RequireSession already guards. */
+/** Returns the signed-in account, for pages that RequireSession already guards. */
 export function useSignedInSession(): SessionInfo {
   const { session } = useSession();
   if (!session) throw new Error('useSignedInSession called without a signed-in account.');
