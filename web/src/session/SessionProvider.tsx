@@ -45,9 +45,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [endReason, setEndReason] = useState<SessionEndReason>(null);
   // The session of the page load comes from the server once. Sign-in, password change and sign-out
-  // then set it as React state, so that it changes in the same render as the navigation that
-  // follows them (TanStack Query would deliver a cache update a task later, and a guard could
-  // act on the old session in between).
+  // then set it as React state, so that it changes in the same render as the navigation after them.
+  // A TanStack Query cache update arrives a task later, and a route guard could act on the old
+  // session in between.
   const initial = useQuery({
     queryKey: SESSION_QUERY_KEY,
     queryFn: fetchSession,
