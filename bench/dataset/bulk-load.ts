@@ -11,7 +11,10 @@ export interface IndexDefinition {
 }
 
 /** Indexes on the tables that no constraint owns (primary keys and unique constraints stay). */
-export async function secondaryIndexes(client: pg.ClientBase, tables: readonly string[]): Promise<IndexDefinition[]> {
+export async function secondaryIndexes(
+  client: pg.ClientBase,
+  tables: readonly string[],
+): Promise<IndexDefinition[]> {
   const { rows } = await client.query<IndexDefinition>(
     `select i.indexrelid::regclass::text as name, t.relname as "table", pg_get_indexdef(i.indexrelid) as definition
      from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
@@ -28,7 +31,10 @@ export async function dropIndexes(client: pg.ClientBase, indexes: readonly Index
 }
 
 /** Rebuilds the indexes one by one and returns how long each took, in milliseconds. */
-export async function rebuildIndexes(client: pg.ClientBase, indexes: readonly IndexDefinition[]): Promise<Record<string, number>> {
+export async function rebuildIndexes(
+  client: pg.ClientBase,
+  indexes: readonly IndexDefinition[],
+): Promise<Record<string, number>> {
   const timings: Record<string, number> = {};
   for (const index of indexes) {
     const started = performance.now();
@@ -39,7 +45,10 @@ export async function rebuildIndexes(client: pg.ClientBase, indexes: readonly In
 }
 
 /** Sets every identity sequence of the tables to the highest id in use. */
-export async function resetIdentitySequences(client: pg.ClientBase, tables: readonly string[]): Promise<void> {
+export async function resetIdentitySequences(
+  client: pg.ClientBase,
+  tables: readonly string[],
+): Promise<void> {
   for (const table of tables) {
     const { rows } = await client.query<{ sequence: string | null }>(
       `select pg_get_serial_sequence($1, 'id') as sequence from information_schema.columns
@@ -48,6 +57,9 @@ export async function resetIdentitySequences(client: pg.ClientBase, tables: read
     );
     const sequence = rows[0]?.sequence;
     if (!sequence) continue;
-    await client.query(`select setval($1, greatest(coalesce((select max(id) from ${table}), 0), 1), (select count(*) > 0 from ${table}))`, [sequence]);
+    await client.query(
+      `select setval($1, greatest(coalesce((select max(id) from ${table}), 0), 1), (select count(*) > 0 from ${table}))`,
+      [sequence],
+    );
   }
 }

@@ -41,7 +41,19 @@ export async function loadCatalogCodes(client: pg.ClientBase, onDate: string): P
     `select catalog, code, name, attributes from catalog_entries
      where catalog = any($1) and (valid_from is null or valid_from <= $2) and (valid_to is null or valid_to > $2)
      order by catalog, sort_order, code`,
-    [['grades', 'professional_titles', 'salary_coefficients', 'ethnic_groups', 'religions', 'communes', 'provinces', 'leadership_allowances'], onDate],
+    [
+      [
+        'grades',
+        'professional_titles',
+        'salary_coefficients',
+        'ethnic_groups',
+        'religions',
+        'communes',
+        'provinces',
+        'leadership_allowances',
+      ],
+      onDate,
+    ],
   );
 
   const codes: CatalogCodes = {
@@ -108,7 +120,8 @@ export async function loadCatalogCodes(client: pg.ClientBase, onDate: string): P
   }
   codes.grades = codes.grades.filter((option) => option.stepCount > 0);
   codes.professionalTitles = codes.professionalTitles.filter((option) => option.stepCount > 0);
-  for (const option of [...codes.grades, ...codes.professionalTitles]) codes.ranksByCode.set(option.code, option);
+  for (const option of [...codes.grades, ...codes.professionalTitles])
+    codes.ranksByCode.set(option.code, option);
   if (codes.grades.length === 0 || codes.professionalTitles.length === 0 || codes.ethnicGroups.length === 0) {
     throw new Error('The catalogs are empty: migrate the benchmark database before generating records.');
   }

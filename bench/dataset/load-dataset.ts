@@ -2,13 +2,19 @@ import pg from 'pg';
 import { openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { hashPassword } from '../../server/modules/auth/password.ts';
+import { recreateDatabase } from '../harness/database.ts';
 import { dropIndexes, rebuildIndexes, resetIdentitySequences, secondaryIndexes } from './bulk-load.ts';
 import { loadCatalogCodes } from './catalog-codes.ts';
 import { CopyWriter } from './copy-writer.ts';
 import { buildBenchOrgPlan, DIVISION_END_DATE } from './org-plan.ts';
-import { COPY_COLUMNS, type PersonCounts, type PersonWriters, REFERENCE_DATE, writePeople } from './person-rows.ts';
+import {
+  COPY_COLUMNS,
+  type PersonCounts,
+  type PersonWriters,
+  REFERENCE_DATE,
+  writePeople,
+} from './person-rows.ts';
 import type { DatasetProfile } from './sizes.ts';
-import { recreateDatabase } from '../harness/database.ts';
 
 // Builds a benchmark database from nothing: create, migrate (server/db/migrate.ts, so catalogs
 // and every index are the product's own), drop secondary indexes, COPY the generated rows with
@@ -17,7 +23,18 @@ import { recreateDatabase } from '../harness/database.ts';
 /** Password of every generated account. The benchmark databases hold generated people only. */
 export const BENCH_PASSWORD = 'HoSo@Bench-2026';
 
-const LOADED_TABLES = ['units', 'unit_revisions', 'people', 'memberships', 'accounts', 'role_grants', 'record_versions', 'person_records', 'declarations', 'declaration_events'];
+const LOADED_TABLES = [
+  'units',
+  'unit_revisions',
+  'people',
+  'memberships',
+  'accounts',
+  'role_grants',
+  'record_versions',
+  'person_records',
+  'declarations',
+  'declaration_events',
+];
 
 export interface LoadReport {
   size: string;
@@ -43,22 +60,85 @@ async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
-async function writeUnits(url: string, profile: DatasetProfile, plan: ReturnType<typeof buildBenchOrgPlan>): Promise<Record<string, number>> {
+async function writeUnits(
+  url: string,
+  plan: ReturnType<typeof buildBenchOrgPlan>,
+): Promise<Record<string, number>> {
   const unitsClient = await connect(url);
   const revisionsClient = await connect(url);
   try {
-    const units = CopyWriter.open(unitsClient, 'units', ['id', 'code', 'name', 'kind', 'parent_id', 'valid_from', 'valid_to', 'status', 'decision_number', 'decision_date', 'sort_order']);
-    const revisions = CopyWriter.open(revisionsClient, 'unit_revisions', ['id', 'unit_id', 'name', 'parent_id', 'valid_from', 'valid_to', 'decision_number', 'decision_date']);
+    const units = CopyWriter.open(unitsClient, 'units', [
+      'id',
+      'code',
+      'name',
+      'kind',
+      'parent_id',
+      'valid_from',
+      'valid_to',
+      'status',
+      'decision_number',
+      'decision_date',
+      'sort_order',
+    ]);
+    const revisions = CopyWriter.open(revisionsClient, 'unit_revisions', [
+      'id',
+      'unit_id',
+      'name',
+      'parent_id',
+      'valid_from',
+      'valid_to',
+      'decision_number',
+      'decision_date',
+    ]);
     let revisionId = 0;
     for (const unit of plan.units) {
       const ended = unit.validTo !== null;
       const decision = ended ? [`${unit.id}/QĐ-UBND`, '2026-06-15'] : [null, null];
-      await units.push([unit.id, unit.code, unit.name, unit.kind, unit.parentId, unit.validFrom, unit.validTo, ended ? 'ended' : 'active', decision[0], decision[1], unit.sortOrder]);
+      await units.push([
+        unit.id,
+        unit.code,
+        unit.name,
+        unit.kind,
+        unit.parentId,
+        unit.validFrom,
+        unit.validTo,
+        ended ? 'ended' : 'active',
+        decision[0],
+        decision[1],
+        unit.sortOrder,
+      ]);
       if (unit.formerName) {
-        await revisions.push([++revisionId, unit.id, unit.formerName, unit.parentId, unit.validFrom, '2025-07-01', null, null]);
-        await revisions.push([++revisionId, unit.id, unit.name, unit.parentId, '2025-07-01', unit.validTo, '1234/QĐ-UBND', '2025-06-30']);
+        await revisions.push([
+          ++revisionId,
+          unit.id,
+          unit.formerName,
+          unit.parentId,
+          unit.validFrom,
+          '2025-07-01',
+          null,
+          null,
+        ]);
+        await revisions.push([
+          ++revisionId,
+          unit.id,
+          unit.name,
+          unit.parentId,
+          '2025-07-01',
+          unit.validTo,
+          '1234/QĐ-UBND',
+          '2025-06-30',
+        ]);
       } else {
-        await revisions.push([++revisionId, unit.id, unit.name, unit.parentId, unit.validFrom, unit.validTo, decision[0], decision[1]]);
+        await revisions.push([
+          ++revisionId,
+          unit.id,
+          unit.name,
+          unit.parentId,
+          unit.validFrom,
+          unit.validTo,
+          decision[0],
+          decision[1],
+        ]);
       }
     }
     return { units: await units.finish(), unit_revisions: await revisions.finish() };
@@ -68,7 +148,12 @@ async function writeUnits(url: string, profile: DatasetProfile, plan: ReturnType
   }
 }
 
-async function writePeopleTables(url: string, profile: DatasetProfile, plan: ReturnType<typeof buildBenchOrgPlan>, codes: Awaited<ReturnType<typeof loadCatalogCodes>>) {
+async function writePeopleTables(
+  url: string,
+  profile: DatasetProfile,
+  plan: ReturnType<typeof buildBenchOrgPlan>,
+  codes: Awaited<ReturnType<typeof loadCatalogCodes>>,
+) {
   const clients: pg.Client[] = [];
   const open = async (table: keyof typeof COPY_COLUMNS) => {
     const client = await connect(url);
@@ -97,7 +182,13 @@ async function writePeopleTables(url: string, profile: DatasetProfile, plan: Ret
 }
 
 /** Recreates the database, fills it with the profile's dataset and returns what it did and how long it took. */
-export async function loadDataset(serverUrl: string, databaseUrl: string, database: string, profile: DatasetProfile, log: (line: string) => void): Promise<LoadReport> {
+export async function loadDataset(
+  serverUrl: string,
+  databaseUrl: string,
+  database: string,
+  profile: DatasetProfile,
+  log: (line: string) => void,
+): Promise<LoadReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   await recreateDatabase(serverUrl, database);
@@ -118,7 +209,7 @@ export async function loadDataset(serverUrl: string, databaseUrl: string, databa
 
     const copyStarted = performance.now();
     const plan = buildBenchOrgPlan(profile);
-    const unitRows = await writeUnits(databaseUrl, profile, plan);
+    const unitRows = await writeUnits(databaseUrl, plan);
     log(`wrote ${unitRows.units} units; generating ${profile.people} people`);
     const { counts, rows } = await writePeopleTables(databaseUrl, profile, plan, codes);
     const copySeconds = secondsSince(copyStarted);
@@ -135,12 +226,20 @@ export async function loadDataset(serverUrl: string, databaseUrl: string, databa
     await admin.query('analyze');
     const analyzeSeconds = secondsSince(analyzeStarted);
 
-    const { rows: sizeRows } = await admin.query<{ bytes: string }>('select pg_database_size(current_database()) as bytes');
+    const { rows: sizeRows } = await admin.query<{ bytes: string }>(
+      'select pg_database_size(current_database()) as bytes',
+    );
     const report: LoadReport = {
       size: profile.size,
       seed: profile.seed,
       startedAt,
-      seconds: { migrate: migrateSeconds, copy: copySeconds, indexes: indexSeconds, analyze: analyzeSeconds, total: secondsSince(started) },
+      seconds: {
+        migrate: migrateSeconds,
+        copy: copySeconds,
+        indexes: indexSeconds,
+        analyze: analyzeSeconds,
+        total: secondsSince(started),
+      },
       rows: { ...unitRows, ...rows },
       indexMilliseconds,
       people: counts,
@@ -154,18 +253,31 @@ export async function loadDataset(serverUrl: string, databaseUrl: string, databa
 }
 
 /** Keeps the profile and load report in the database, so that --skip-load runs know what they measure. */
-async function saveDatasetInfo(client: pg.ClientBase, profile: DatasetProfile, report: LoadReport): Promise<void> {
+async function saveDatasetInfo(
+  client: pg.ClientBase,
+  profile: DatasetProfile,
+  report: LoadReport,
+): Promise<void> {
   await client.query('create table if not exists bench_dataset (key text primary key, value jsonb not null)');
-  await client.query(`insert into bench_dataset (key, value) values ('profile', $1), ('load', $2), ('ended_on', $3)
-    on conflict (key) do update set value = excluded.value`, [JSON.stringify(profile), JSON.stringify(report), JSON.stringify(DIVISION_END_DATE)]);
+  await client.query(
+    `insert into bench_dataset (key, value) values ('profile', $1), ('load', $2), ('ended_on', $3)
+    on conflict (key) do update set value = excluded.value`,
+    [JSON.stringify(profile), JSON.stringify(report), JSON.stringify(DIVISION_END_DATE)],
+  );
 }
 
 /** The profile and load report saved by loadDataset, or undefined when the database was not loaded by it. */
-export async function readDatasetInfo(databaseUrl: string): Promise<{ profile: DatasetProfile; load: LoadReport } | undefined> {
+export async function readDatasetInfo(
+  databaseUrl: string,
+): Promise<{ profile: DatasetProfile; load: LoadReport } | undefined> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ key: string; value: unknown }>(`select key, value from bench_dataset where key in ('profile', 'load')`).catch(() => ({ rows: [] }));
+    const { rows } = await client
+      .query<{ key: string; value: unknown }>(
+        `select key, value from bench_dataset where key in ('profile', 'load')`,
+      )
+      .catch(() => ({ rows: [] }));
     const profile = rows.find((row) => row.key === 'profile')?.value as DatasetProfile | undefined;
     const load = rows.find((row) => row.key === 'load')?.value as LoadReport | undefined;
     return profile && load ? { profile, load } : undefined;

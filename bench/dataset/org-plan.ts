@@ -83,7 +83,10 @@ interface ProvinceRow {
 }
 
 function listProvinces(profile: DatasetProfile): ProvinceRow[] {
-  const rows = readCsvFile(resolve(DATA_SEED_DIR, 'catalogs/provinces_2025.csv')).map((row) => ({ code: row.code!, name: row.name! }));
+  const rows = readCsvFile(resolve(DATA_SEED_DIR, 'catalogs/provinces_2025.csv')).map((row) => ({
+    code: row.code!,
+    name: row.name!,
+  }));
   if (profile.provinceCodes === 'all') return rows;
   return profile.provinceCodes.map((code) => {
     const row = rows.find((item) => item.code === code);
@@ -109,7 +112,12 @@ export function buildBenchOrgPlan(profile: DatasetProfile): BenchOrgPlan {
 
   // Province-level units existed before the 2025 reorganisation; each gets a revision from then
   // (under its former name where one is given). Commune UBNDs and their divisions began on 01/07/2025.
-  const addUnit = (row: Omit<PlannedUnitRow, 'id' | 'validFrom' | 'validTo' | 'formerName'> & { formerName?: string | null; since2015?: boolean }): PlannedUnitRow => {
+  const addUnit = (
+    row: Omit<PlannedUnitRow, 'id' | 'validFrom' | 'validTo' | 'formerName'> & {
+      formerName?: string | null;
+      since2015?: boolean;
+    },
+  ): PlannedUnitRow => {
     const { since2015, ...fields } = row;
     const formerName = fields.formerName ?? (since2015 ? fields.name : null);
     const unit: PlannedUnitRow = {
@@ -124,34 +132,94 @@ export function buildBenchOrgPlan(profile: DatasetProfile): BenchOrgPlan {
   };
 
   if (profile.nationalRoot) {
-    plan.nationalRootId = addUnit({ code: '0', name: 'Cả nước', kind: 'province', parentId: null, sortOrder: 0, since2015: true }).id;
+    plan.nationalRootId = addUnit({
+      code: '0',
+      name: 'Cả nước',
+      kind: 'province',
+      parentId: null,
+      sortOrder: 0,
+      since2015: true,
+    }).id;
   }
 
   // A single-province dataset keeps the demo codes (Sở Tư pháp is 112); several provinces need
   // the province code in front so that codes stay unique.
   const prefixed = profile.provinceCodes === 'all' || profile.provinceCodes.length > 1;
   const communes = communesByProvince();
-  const agencyDefinitions = Object.entries(PROVINCE_AGENCIES).slice(0, profile.provinceAgenciesPerProvince ?? undefined);
+  const agencyDefinitions = Object.entries(PROVINCE_AGENCIES).slice(
+    0,
+    profile.provinceAgenciesPerProvince ?? undefined,
+  );
 
   listProvinces(profile).forEach((province, provinceOrder) => {
-    const provinceUnit = addUnit({ code: province.code, name: province.name, kind: 'province', parentId: plan.nationalRootId, sortOrder: provinceOrder + 1, since2015: true });
-    const planned: PlannedProvince = { unitId: provinceUnit.id, code: province.code, name: province.name, agencyIndices: [], homeAffairsAgencyIndex: -1, holdingGroupIds: [] };
+    const provinceUnit = addUnit({
+      code: province.code,
+      name: province.name,
+      kind: 'province',
+      parentId: plan.nationalRootId,
+      sortOrder: provinceOrder + 1,
+      since2015: true,
+    });
+    const planned: PlannedProvince = {
+      unitId: provinceUnit.id,
+      code: province.code,
+      name: province.name,
+      agencyIndices: [],
+      homeAffairsAgencyIndex: -1,
+      holdingGroupIds: [],
+    };
     const provinceIndex = plan.provinces.push(planned) - 1;
 
-    const addAgency = (code: string, name: string, templates: DivisionTemplate[], sortOrder: number, communeLevel: boolean) => {
-      const agencyUnit = addUnit({ code, name, kind: 'agency', parentId: provinceUnit.id, sortOrder, since2015: !communeLevel });
-      const agency: PlannedAgency = { unitId: agencyUnit.id, code, name, provinceIndex, communeLevel, divisionIndices: [], officeDivisionIndex: -1 };
+    const addAgency = (
+      code: string,
+      name: string,
+      templates: DivisionTemplate[],
+      sortOrder: number,
+      communeLevel: boolean,
+    ) => {
+      const agencyUnit = addUnit({
+        code,
+        name,
+        kind: 'agency',
+        parentId: provinceUnit.id,
+        sortOrder,
+        since2015: !communeLevel,
+      });
+      const agency: PlannedAgency = {
+        unitId: agencyUnit.id,
+        code,
+        name,
+        provinceIndex,
+        communeLevel,
+        divisionIndices: [],
+        officeDivisionIndex: -1,
+      };
       const agencyIndex = plan.agencies.push(agency) - 1;
       planned.agencyIndices.push(agencyIndex);
 
       templates.forEach((template, index) => {
         // Commune UBNDs were all created on 01/07/2025; older province-level divisions kept a former name.
-        const formerName = !communeLevel && random.chance(FORMER_NAME_SHARE) ? `${template.name} (trước 01/07/2025)` : null;
-        const divisionUnit = addUnit({ code: `${code}${template.suffix}`, name: template.name, kind: 'division', parentId: agencyUnit.id, sortOrder: index + 1, formerName });
+        const formerName =
+          !communeLevel && random.chance(FORMER_NAME_SHARE) ? `${template.name} (trước 01/07/2025)` : null;
+        const divisionUnit = addUnit({
+          code: `${code}${template.suffix}`,
+          name: template.name,
+          kind: 'division',
+          parentId: agencyUnit.id,
+          sortOrder: index + 1,
+          formerName,
+        });
         const endable = ['service_centre', 'school', 'health'].includes(template.category);
         const ended = endable && random.chance(ENDED_DIVISION_SHARE);
         if (ended) divisionUnit.validTo = DIVISION_END_DATE;
-        const divisionIndex = plan.divisions.push({ unitId: divisionUnit.id, agencyIndex, category: template.category, weight: template.weight, ended }) - 1;
+        const divisionIndex =
+          plan.divisions.push({
+            unitId: divisionUnit.id,
+            agencyIndex,
+            category: template.category,
+            weight: template.weight,
+            ended,
+          }) - 1;
         agency.divisionIndices.push(divisionIndex);
         if (template.suffix === '002') agency.officeDivisionIndex = divisionIndex;
       });
@@ -167,22 +235,47 @@ export function buildBenchOrgPlan(profile: DatasetProfile): BenchOrgPlan {
     // Without Sở Nội vụ in a cut-down list, the first agency's staff act for the province.
     if (planned.homeAffairsAgencyIndex < 0) planned.homeAffairsAgencyIndex = planned.agencyIndices[0]!;
 
-    const provinceCommunes = (communes.get(province.code) ?? []).slice(0, profile.communesPerProvince ?? undefined);
+    const provinceCommunes = (communes.get(province.code) ?? []).slice(
+      0,
+      profile.communesPerProvince ?? undefined,
+    );
     provinceCommunes.forEach((commune, index) => {
-      addAgency(commune.code, `UBND ${commune.name}`, communeDivisions(parseCommuneName(commune.name)), agencyDefinitions.length + index + 1, true);
+      addAgency(
+        commune.code,
+        `UBND ${commune.name}`,
+        communeDivisions(parseCommuneName(commune.name)),
+        agencyDefinitions.length + index + 1,
+        true,
+      );
     });
 
     const holdingCode = prefixed ? `${province.code}0900` : '900';
-    const holdingRoot = addUnit({ code: holdingCode, name: 'Nhóm giảm tài khoản', kind: 'holding_root', parentId: provinceUnit.id, sortOrder: 9_999, since2015: true });
+    const holdingRoot = addUnit({
+      code: holdingCode,
+      name: 'Nhóm giảm tài khoản',
+      kind: 'holding_root',
+      parentId: provinceUnit.id,
+      sortOrder: 9_999,
+      since2015: true,
+    });
     HOLDING_GROUP_NAMES.forEach((name, index) => {
-      const group = addUnit({ code: `${holdingCode}${String(index + 1).padStart(3, '0')}`, name, kind: 'holding_group', parentId: holdingRoot.id, sortOrder: index + 1, since2015: true });
+      const group = addUnit({
+        code: `${holdingCode}${String(index + 1).padStart(3, '0')}`,
+        name,
+        kind: 'holding_group',
+        parentId: holdingRoot.id,
+        sortOrder: index + 1,
+        since2015: true,
+      });
       planned.holdingGroupIds.push(group.id);
     });
   });
 
   // Every dataset, even the smallest, keeps at least one ended division with people attached.
   if (!plan.divisions.some((division) => division.ended)) {
-    const endable = plan.divisions.find((division) => ['service_centre', 'school', 'health'].includes(division.category));
+    const endable = plan.divisions.find((division) =>
+      ['service_centre', 'school', 'health'].includes(division.category),
+    );
     if (endable) {
       endable.ended = true;
       plan.units[endable.unitId - 1]!.validTo = DIVISION_END_DATE;

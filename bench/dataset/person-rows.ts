@@ -1,17 +1,17 @@
 import type { RecordData } from '../../common/schemas/record.ts';
 import { nameSortKey } from '../../common/vietnamese.ts';
 import { OFFICIAL_EMAIL_DOMAIN } from '../../server/demo/demo-logins.ts';
+import type { DivisionCategory } from '../../server/demo/division-templates.ts';
 import { allocateHeadcount } from '../../server/demo/headcount-allocation.ts';
 import { type NextPersonOptions, PersonGenerator } from '../../server/demo/person-generator.ts';
 import { SeededRandom } from '../../server/demo/random.ts';
 import { DEMO_STRUCTURE_FROM } from '../../server/demo/seed-org.ts';
 import { emailNamePart } from '../../server/demo/vietnamese-names.ts';
 import { indexedColumnsOf } from '../../server/modules/records/record-columns.ts';
-import type { DivisionCategory } from '../../server/demo/division-templates.ts';
 import type { CatalogCodes } from './catalog-codes.ts';
 import type { CopyWriter } from './copy-writer.ts';
 import { type BenchOrgPlan, DIVISION_END_DATE, FORMER_STRUCTURE_FROM } from './org-plan.ts';
-import { generateRecord, nextRecordVersion, withNewPhone } from './record-generator.ts';
+import { generateRecord, laterDate, nextRecordVersion, withNewPhone } from './record-generator.ts';
 import type { DatasetProfile } from './sizes.ts';
 
 // Streams every generated person into the COPY writers: the person, memberships (current and
@@ -28,10 +28,26 @@ const SECOND_VERSION_DAY = '2026-03-16';
 const PENDING_AT = '2026-11-20 10:00:00+07';
 
 /** Shares of people (not staff, holding or stranded) in each state; see the step in emitPerson. */
-const SHARES = { holding: 0.005, strandedInEnded: 0.2, secondVersion: 0.2, submitted: 0.02, draft: 0.01, returned: 0.005, history: 0.5 };
+const SHARES = {
+  holding: 0.005,
+  strandedInEnded: 0.2,
+  secondVersion: 0.2,
+  submitted: 0.02,
+  draft: 0.01,
+  returned: 0.005,
+  history: 0.5,
+};
 
 // Share of women by kind of division, as in the demo province (server/demo/seed-people.ts).
-const FEMALE_SHARE: Record<DivisionCategory, number> = { leadership: 0.3, office: 0.6, inspection: 0.35, department: 0.45, service_centre: 0.5, school: 0.72, health: 0.6 };
+const FEMALE_SHARE: Record<DivisionCategory, number> = {
+  leadership: 0.3,
+  office: 0.6,
+  inspection: 0.35,
+  department: 0.45,
+  service_centre: 0.5,
+  school: 0.72,
+  health: 0.6,
+};
 
 export interface PersonWriters {
   people: CopyWriter;
@@ -45,20 +61,67 @@ export interface PersonWriters {
 }
 
 export const PERSON_RECORD_INDEXED_COLUMNS = Object.keys(
-  indexedColumnsOf({ identity: {}, places: {}, employment: {}, salary: {}, education: { foreignLanguages: [] }, party: {} } as unknown as RecordData),
+  indexedColumnsOf({
+    identity: {},
+    places: {},
+    employment: {},
+    salary: {},
+    education: { foreignLanguages: [] },
+    party: {},
+  } as unknown as RecordData),
 );
 
 export const COPY_COLUMNS = {
   people: ['id', 'full_name', 'name_sort_key', 'gender', 'birth_date', 'personal_id_number', 'employee_code'],
   memberships: ['id', 'person_id', 'agency_id', 'division_id', 'valid_from', 'valid_to'],
-  accounts: ['id', 'email', 'display_name', 'person_id', 'home_unit_id', 'password_hash', 'must_change_password', 'password_changed_at'],
+  accounts: [
+    'id',
+    'email',
+    'display_name',
+    'person_id',
+    'home_unit_id',
+    'password_hash',
+    'must_change_password',
+    'password_changed_at',
+  ],
   role_grants: ['id', 'account_id', 'role', 'unit_id'],
-  record_versions: ['id', 'person_id', 'version_no', 'data', 'source', 'declaration_id', 'approved_by_account_id', 'approved_at'],
-  person_records: ['person_id', 'current_version_id', 'version_no', ...PERSON_RECORD_INDEXED_COLUMNS, 'approved_at'],
+  record_versions: [
+    'id',
+    'person_id',
+    'version_no',
+    'data',
+    'source',
+    'declaration_id',
+    'approved_by_account_id',
+    'approved_at',
+  ],
+  person_records: [
+    'person_id',
+    'current_version_id',
+    'version_no',
+    ...PERSON_RECORD_INDEXED_COLUMNS,
+    'approved_at',
+  ],
   declarations: [
-    'id', 'person_id', 'status', 'data', 'base_version_no', 'target_agency_id', 'target_division_id', 'route', 'created_by_account_id',
-    'last_edited_by_account_id', 'submitted_at', 'submitted_by_account_id', 'decided_at', 'decided_by_account_id', 'return_reason',
-    'approved_version_id', 'row_version', 'created_at', 'updated_at',
+    'id',
+    'person_id',
+    'status',
+    'data',
+    'base_version_no',
+    'target_agency_id',
+    'target_division_id',
+    'route',
+    'created_by_account_id',
+    'last_edited_by_account_id',
+    'submitted_at',
+    'submitted_by_account_id',
+    'decided_at',
+    'decided_by_account_id',
+    'return_reason',
+    'approved_version_id',
+    'row_version',
+    'created_at',
+    'updated_at',
   ],
   declaration_events: ['id', 'declaration_id', 'event', 'actor_account_id', 'reason', 'occurred_at'],
 } as const;
@@ -83,26 +146,52 @@ class Ids {
 }
 
 /** Generates `profile.people` people over the plan's divisions and writes their rows. */
-export async function writePeople(profile: DatasetProfile, plan: BenchOrgPlan, codes: CatalogCodes, passwordHash: string, writers: PersonWriters): Promise<PersonCounts> {
+export async function writePeople(
+  profile: DatasetProfile,
+  plan: BenchOrgPlan,
+  codes: CatalogCodes,
+  passwordHash: string,
+  writers: PersonWriters,
+): Promise<PersonCounts> {
   const generator = new PersonGenerator(profile.seed);
   const recordRandom = SeededRandom.forStream(profile.seed, 'bench-records');
   const stateRandom = SeededRandom.forStream(profile.seed, 'bench-state');
-  const counts: PersonCounts = { people: 0, staff: 0, holding: 0, stranded: 0, secondVersions: 0, submitted: 0, drafts: 0, returned: 0 };
+  const counts: PersonCounts = {
+    people: 0,
+    staff: 0,
+    holding: 0,
+    stranded: 0,
+    secondVersions: 0,
+    submitted: 0,
+    drafts: 0,
+    returned: 0,
+  };
   const ids = new Ids();
   const agencyPeople = new Int32Array(plan.agencies.length);
   const agencyApprover = new Int32Array(plan.agencies.length);
-  const headcounts = allocateHeadcount(plan.divisions.map((division) => division.weight), profile.people);
+  const headcounts = allocateHeadcount(
+    plan.divisions.map((division) => division.weight),
+    profile.people,
+  );
   const unitById = (id: number) => plan.units[id - 1]!;
 
-  const event = (declarationId: number, kind: string, actor: number, at: string, reason: string | null = null) =>
-    writers.declarationEvents.push([++ids.event, declarationId, kind, actor, reason, at]);
+  const event = (
+    declarationId: number,
+    kind: string,
+    actor: number,
+    at: string,
+    reason: string | null = null,
+  ) => writers.declarationEvents.push([++ids.event, declarationId, kind, actor, reason, at]);
 
   for (const [divisionIndex, division] of plan.divisions.entries()) {
     const agency = plan.agencies[division.agencyIndex]!;
     const province = plan.provinces[agency.provinceIndex]!;
     const divisionUnit = unitById(division.unitId);
     const office = plan.divisions[agency.officeDivisionIndex]!;
-    const options: NextPersonOptions = division.category === 'leadership' ? { femaleShare: FEMALE_SHARE.leadership, minAge: 35 } : { femaleShare: FEMALE_SHARE[division.category] };
+    const options: NextPersonOptions =
+      division.category === 'leadership'
+        ? { femaleShare: FEMALE_SHARE.leadership, minAge: 35 }
+        : { femaleShare: FEMALE_SHARE[division.category] };
 
     for (let count = 0; count < headcounts[divisionIndex]!; count++) {
       const generated = generator.next(options);
@@ -117,21 +206,29 @@ export async function writePeople(profile: DatasetProfile, plan: BenchOrgPlan, c
       if (rank === 1 || rank === 2) grants.push(['approver', agency.unitId]);
       if (division.agencyIndex === province.homeAffairsAgencyIndex) {
         if (rank === 3) grants.push(['province_admin', province.unitId]);
-        if (rank === 4 && plan.nationalRootId !== null && agency.provinceIndex === 0) grants.push(['province_admin', plan.nationalRootId]);
+        if (rank === 4 && plan.nationalRootId !== null && agency.provinceIndex === 0)
+          grants.push(['province_admin', plan.nationalRootId]);
       }
       const staff = grants.length > 0;
       if (rank === 1) agencyApprover[division.agencyIndex] = personId;
       if (staff) counts.staff += 1;
 
       // Where the person works now, and the membership rows that led there.
-      const since = generated.serviceStartDate > DEMO_STRUCTURE_FROM ? generated.serviceStartDate : DEMO_STRUCTURE_FROM;
+      const since = laterDate(generated.serviceStartDate, DEMO_STRUCTURE_FROM);
       let agencyId = agency.unitId;
       let divisionId: number | null = division.unitId;
       let memberSince = since;
       let state: 'normal' | 'holding' | 'stranded' = 'normal';
       if (!staff && stateRandom.chance(SHARES.holding)) {
         state = 'holding';
-        await writers.memberships.push([++ids.membership, personId, agency.unitId, division.unitId, since, HOLDING_FROM]);
+        await writers.memberships.push([
+          ++ids.membership,
+          personId,
+          agency.unitId,
+          division.unitId,
+          since,
+          HOLDING_FROM,
+        ]);
         agencyId = stateRandom.pick(province.holdingGroupIds);
         divisionId = null;
         memberSince = HOLDING_FROM;
@@ -141,28 +238,81 @@ export async function writePeople(profile: DatasetProfile, plan: BenchOrgPlan, c
           state = 'stranded';
           counts.stranded += 1;
         } else {
-          await writers.memberships.push([++ids.membership, personId, agency.unitId, division.unitId, since, DIVISION_END_DATE]);
+          await writers.memberships.push([
+            ++ids.membership,
+            personId,
+            agency.unitId,
+            division.unitId,
+            since,
+            DIVISION_END_DATE,
+          ]);
           divisionId = office.unitId;
           memberSince = DIVISION_END_DATE;
         }
-      } else if (divisionUnit.formerName && generated.serviceStartDate < DEMO_STRUCTURE_FROM && stateRandom.chance(SHARES.history)) {
-        const from = generated.serviceStartDate > FORMER_STRUCTURE_FROM ? generated.serviceStartDate : FORMER_STRUCTURE_FROM;
-        await writers.memberships.push([++ids.membership, personId, agency.unitId, division.unitId, from, DEMO_STRUCTURE_FROM]);
+      } else if (
+        divisionUnit.formerName &&
+        generated.serviceStartDate < DEMO_STRUCTURE_FROM &&
+        stateRandom.chance(SHARES.history)
+      ) {
+        const from = laterDate(generated.serviceStartDate, FORMER_STRUCTURE_FROM);
+        await writers.memberships.push([
+          ++ids.membership,
+          personId,
+          agency.unitId,
+          division.unitId,
+          from,
+          DEMO_STRUCTURE_FROM,
+        ]);
       }
       await writers.memberships.push([++ids.membership, personId, agencyId, divisionId, memberSince, null]);
 
-      await writers.people.push([personId, generated.fullName, nameSortKey(generated.fullName), generated.gender, generated.birthDate, generated.personalIdNumber, generated.employeeCode]);
+      await writers.people.push([
+        personId,
+        generated.fullName,
+        nameSortKey(generated.fullName),
+        generated.gender,
+        generated.birthDate,
+        generated.personalIdNumber,
+        generated.employeeCode,
+      ]);
       const email = `${emailNamePart(generated.fullName)}.${generated.sequence}@${OFFICIAL_EMAIL_DOMAIN}`;
-      await writers.accounts.push([personId, email, generated.fullName, personId, agencyId, passwordHash, false, IMPORTED_AT]);
-      for (const [role, unitId] of grants) await writers.roleGrants.push([++ids.grant, personId, role, unitId]);
+      await writers.accounts.push([
+        personId,
+        email,
+        generated.fullName,
+        personId,
+        agencyId,
+        passwordHash,
+        false,
+        IMPORTED_AT,
+      ]);
+      for (const [role, unitId] of grants)
+        await writers.roleGrants.push([++ids.grant, personId, role, unitId]);
 
       // The approved record: version 1 imported at the start; some got version 2 through an approved declaration.
-      const placement = { agencyId, agencyName: unitById(agencyId).name, divisionId, category: division.category, communeLevel: agency.communeLevel, provinceCode: province.code, memberSince };
+      const placement = {
+        agencyId,
+        agencyName: unitById(agencyId).name,
+        divisionId,
+        category: division.category,
+        communeLevel: agency.communeLevel,
+        provinceCode: province.code,
+        memberSince,
+      };
       let data = generateRecord(recordRandom, codes, generated, placement, REFERENCE_DATE);
       let versionId = ++ids.version;
       let versionNo = 1;
       let approvedAt = IMPORTED_AT;
-      await writers.recordVersions.push([versionId, personId, 1, JSON.stringify(data), 'import', null, null, IMPORTED_AT]);
+      await writers.recordVersions.push([
+        versionId,
+        personId,
+        1,
+        JSON.stringify(data),
+        'import',
+        null,
+        null,
+        IMPORTED_AT,
+      ]);
 
       const approver = agencyApprover[division.agencyIndex]!;
       const decidable = !staff && state === 'normal' && approver > 0 && approver !== personId;
@@ -173,32 +323,95 @@ export async function writePeople(profile: DatasetProfile, plan: BenchOrgPlan, c
         versionNo = 2;
         approvedAt = SECOND_VERSION_AT;
         const json = JSON.stringify(data);
-        await writers.recordVersions.push([versionId, personId, 2, json, 'declaration', declarationId, approver, SECOND_VERSION_AT]);
-        await writers.declarations.push([declarationId, personId, 'approved', json, 1, agencyId, divisionId, 'agency', personId, personId, SECOND_VERSION_AT, personId, SECOND_VERSION_AT, approver, null, versionId, 3, SECOND_VERSION_AT, SECOND_VERSION_AT]);
+        await writers.recordVersions.push([
+          versionId,
+          personId,
+          2,
+          json,
+          'declaration',
+          declarationId,
+          approver,
+          SECOND_VERSION_AT,
+        ]);
+        await writers.declarations.push([
+          declarationId,
+          personId,
+          'approved',
+          json,
+          1,
+          agencyId,
+          divisionId,
+          'agency',
+          personId,
+          personId,
+          SECOND_VERSION_AT,
+          personId,
+          SECOND_VERSION_AT,
+          approver,
+          null,
+          versionId,
+          3,
+          SECOND_VERSION_AT,
+          SECOND_VERSION_AT,
+        ]);
         await event(declarationId, 'created', personId, SECOND_VERSION_AT);
         await event(declarationId, 'submitted', personId, SECOND_VERSION_AT);
         await event(declarationId, 'approved', approver, SECOND_VERSION_AT);
         counts.secondVersions += 1;
       }
       const columns = indexedColumnsOf(data) as Record<string, unknown>;
-      await writers.personRecords.push([personId, versionId, versionNo, ...PERSON_RECORD_INDEXED_COLUMNS.map((column) => columns[column] as string | number | null), approvedAt]);
+      await writers.personRecords.push([
+        personId,
+        versionId,
+        versionNo,
+        ...PERSON_RECORD_INDEXED_COLUMNS.map((column) => columns[column] as string | number | null),
+        approvedAt,
+      ]);
 
       // Declarations still open: submitted (waiting for the approver), drafts and returned ones.
       if (decidable && stateRandom.chance(SHARES.submitted + SHARES.draft + SHARES.returned)) {
         const roll = stateRandom.next() * (SHARES.submitted + SHARES.draft + SHARES.returned);
-        const status = roll < SHARES.submitted ? 'submitted' : roll < SHARES.submitted + SHARES.draft ? 'draft' : 'returned';
+        const status =
+          roll < SHARES.submitted
+            ? 'submitted'
+            : roll < SHARES.submitted + SHARES.draft
+              ? 'draft'
+              : 'returned';
         const declarationId = ++ids.declaration;
         const json = JSON.stringify(withNewPhone(recordRandom, data));
         const submitted = status !== 'draft';
         const returned = status === 'returned';
         await writers.declarations.push([
-          declarationId, personId, status, json, versionNo, submitted ? agencyId : null, submitted ? divisionId : null, submitted ? 'agency' : null, personId, personId,
-          submitted ? PENDING_AT : null, submitted ? personId : null, returned ? PENDING_AT : null, returned ? approver : null,
-          returned ? 'Số điện thoại chưa đúng, đề nghị kiểm tra lại.' : null, null, status === 'draft' ? 1 : status === 'submitted' ? 2 : 3, PENDING_AT, PENDING_AT,
+          declarationId,
+          personId,
+          status,
+          json,
+          versionNo,
+          submitted ? agencyId : null,
+          submitted ? divisionId : null,
+          submitted ? 'agency' : null,
+          personId,
+          personId,
+          submitted ? PENDING_AT : null,
+          submitted ? personId : null,
+          returned ? PENDING_AT : null,
+          returned ? approver : null,
+          returned ? 'Số điện thoại chưa đúng, đề nghị kiểm tra lại.' : null,
+          null,
+          status === 'draft' ? 1 : status === 'submitted' ? 2 : 3,
+          PENDING_AT,
+          PENDING_AT,
         ]);
         await event(declarationId, 'created', personId, PENDING_AT);
         if (submitted) await event(declarationId, 'submitted', personId, PENDING_AT);
-        if (returned) await event(declarationId, 'returned', approver, PENDING_AT, 'Số điện thoại chưa đúng, đề nghị kiểm tra lại.');
+        if (returned)
+          await event(
+            declarationId,
+            'returned',
+            approver,
+            PENDING_AT,
+            'Số điện thoại chưa đúng, đề nghị kiểm tra lại.',
+          );
         if (status === 'submitted') counts.submitted += 1;
         else if (status === 'draft') counts.drafts += 1;
         else counts.returned += 1;

@@ -25,9 +25,24 @@ export const BENCH_PROVINCE_CODE = '44';
 
 export const datasetProfiles: Record<DatasetSize, DatasetProfile> = {
   // Small enough for the smoke test: a few hundred people in about 50 units.
-  tiny: { size: 'tiny', people: 400, provinceCodes: [BENCH_PROVINCE_CODE], communesPerProvince: 2, provinceAgenciesPerProvince: 3, nationalRoot: false, seed: 7 },
+  tiny: {
+    size: 'tiny',
+    people: 400,
+    provinceCodes: [BENCH_PROVINCE_CODE],
+    communesPerProvince: 2,
+    provinceAgenciesPerProvince: 3,
+    nationalRoot: false,
+    seed: 7,
+  },
   // 16 province-level agencies (208 divisions) and 35 communes give about 600 units.
-  province: { size: 'province', people: 30_000, provinceCodes: [BENCH_PROVINCE_CODE], communesPerProvince: 35, nationalRoot: false, seed: 2025 },
+  province: {
+    size: 'province',
+    people: 30_000,
+    provinceCodes: [BENCH_PROVINCE_CODE],
+    communesPerProvince: 35,
+    nationalRoot: false,
+    seed: 2025,
+  },
   // 34 provinces × 230 province-level units plus 3,314 communes with their divisions: about 43,000 units.
   national: { size: 'national', people: 2_000_000, provinceCodes: 'all', nationalRoot: true, seed: 2025 },
 };

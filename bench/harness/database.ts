@@ -13,7 +13,8 @@ export function databaseUrlFor(serverUrl: string, database: string): string {
 }
 
 function assertSafeName(database: string): void {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`Invalid database name "${database}": use lower-case letters, digits and underscores.`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database))
+    throw new Error(`Invalid database name "${database}": use lower-case letters, digits and underscores.`);
 }
 
 async function withAdmin<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
