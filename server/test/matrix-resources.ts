@@ -4,6 +4,7 @@ import type { MatrixTarget } from '../http/policy.ts';
 import { accountMatrixResources } from '../modules/accounts/accounts.matrix.ts';
 import { catalogMatrixResources } from '../modules/catalogs/catalogs.matrix.ts';
 import { declarationMatrixResources } from '../modules/declarations/declarations.matrix.ts';
+import { requestMatrixResources } from '../modules/requests/requests.matrix.ts';
 import { makeAccount, makePerson } from './factories.ts';
 import type { MatrixActor, MatrixWorld } from './matrix-world.ts';
 
@@ -104,4 +105,5 @@ export const matrixResources: Record<string, MatrixResolver> = {
   ...catalogMatrixResources,
   ...declarationMatrixResources,
   ...accountMatrixResources,
+  ...requestMatrixResources,
 };

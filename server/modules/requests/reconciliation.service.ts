@@ -6,6 +6,7 @@ import { AppError, fieldError } from '../../http/app-error.ts';
 import type { Actor } from '../../http/policy.ts';
 import { ADMIN_ROLES, assertCoversUnit, coversUnit } from '../access/scope.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
+import { agencyNotFound } from './request-errors.ts';
 import type { RequestsService } from './requests.service.ts';
 
 /**
@@ -49,8 +50,7 @@ export class ReconciliationService {
         .selectAll()
         .where('id', '=', body.agencyId)
         .executeTakeFirst();
-      if (!agency || !(await coversUnit(trx, actor, agency.id, ADMIN_ROLES)))
-        throw fieldError('agencyId', 'Cơ quan', 'Không tìm thấy cơ quan đã chọn trong phạm vi bạn quản lý.');
+      if (!agency || !(await coversUnit(trx, actor, agency.id, ADMIN_ROLES))) throw agencyNotFound();
       if (agency.kind !== 'agency') throw fieldError('agencyId', 'Cơ quan', 'Hãy chọn một cơ quan, đơn vị.');
 
       const row = await trx

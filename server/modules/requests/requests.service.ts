@@ -24,6 +24,7 @@ import {
   type RecruitmentDetails,
 } from './recruitment.ts';
 import { prepareReduction, processReduction, type ReductionDetails } from './reduction.ts';
+import { agencyNotFound } from './request-errors.ts';
 import * as repository from './requests.repository.ts';
 import type { RequestStatus } from './requests.tables.ts';
 import { prepareTransferIn, processTransferIn, type TransferInDetails } from './transfer-in.ts';
@@ -306,8 +307,7 @@ export class RequestsService {
 
   private async requireAgency(trx: Transaction<Database>, actor: Actor, agencyId: number): Promise<UnitRow> {
     const agency = await trx.selectFrom('units').selectAll().where('id', '=', agencyId).executeTakeFirst();
-    if (!agency || !(await coversUnit(trx, actor, agencyId, ADMIN_ROLES)))
-      throw fieldError('agencyId', 'Cơ quan', 'Không tìm thấy cơ quan đã chọn trong phạm vi bạn quản lý.');
+    if (!agency || !(await coversUnit(trx, actor, agencyId, ADMIN_ROLES))) throw agencyNotFound();
     if (agency.kind !== 'agency')
       throw fieldError(
         'agencyId',
