@@ -25,6 +25,8 @@ import { declarationOversightRoutes } from './modules/declarations/oversight.rou
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
+import { reorganisationRoutes } from './modules/reorganisation/reorganisation.routes.ts';
+import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { inputGuard } from './modules/security/input-guard.ts';
 import { handleFrameworkError } from './modules/security/framework-errors.ts';
 import { recordReadsRoutes } from './modules/security/record-reads.routes.ts';
@@ -50,6 +52,8 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   accountsRoutes,
   catalogsRoutes,
   documentsRoutes,
+  reorganisationRoutes,
+  requestsRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -104,7 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, async () => app.swagger());
 
   const serveClient = existsSync(options.config.webDist);
-  if (serveClient) await app.register(fastifyStatic, { root: options.config.webDist, wildcard: false });
+  if (serveClient) await app.register(fastifyStatic, { root: options.config.webDist, wildcard: false, preCompressed: true });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes: a non-API GET that matches no file gets the single-page shell.
     if (serveClient && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
