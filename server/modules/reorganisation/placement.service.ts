@@ -68,6 +68,8 @@ export class PlacementService {
   /**
    * Moves every person still attached to an ended unit into its only successor, without a
    * declaration each: allowed after a one-to-one merger. Each person's move is audited.
+   * NOTE: the approved record (record_versions, person_records) keeps the old unit until the
+   * person's next declaration; headcount, search and statistics read the memberships moved here.
    */
   async moveMembers(actor: Actor, body: MoveMembersBody, audit: AuditContext) {
     await assertCoversUnit(this.db, actor, body.fromUnitId, ['province_admin']);

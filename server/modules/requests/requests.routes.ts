@@ -33,6 +33,7 @@ import { listHoldingGroups } from './holding-groups.ts';
 import { listNotifications, markNotificationsRead } from './notifications.repository.ts';
 import { ReconciliationService } from './reconciliation.service.ts';
 import { checkRecruitRows, readRecruitsWorkbook, recruitsTemplate } from './recruitment-excel.ts';
+import { requestMailerFrom } from './request-mailer.ts';
 import { RequestsService } from './requests.service.ts';
 
 const ADMINS = { access: 'roles', roles: ['unit_admin', 'province_admin'] } as const;
@@ -56,7 +57,7 @@ const ORG_MISMATCH_SAMPLE = {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function requestsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const requests = new RequestsService(deps.db);
+  const requests = new RequestsService(deps.db, requestMailerFrom(deps.config, app.log));
   const reconciliations = new ReconciliationService(deps.db, requests);
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Đề nghị gửi Sở Nội vụ (requests)'];

@@ -16,7 +16,7 @@ import { AppError, fieldError } from '../../http/app-error.ts';
 import type { Actor } from '../../http/policy.ts';
 import { ADMIN_ROLES, assertCoversUnit, coversUnit, grantRoots, subtreeIds } from '../access/scope.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
-import { notifyAccounts } from './notifications.repository.ts';
+import { type NotificationInput, notifyAccounts } from './notifications.repository.ts';
 import {
   preparePasswords,
   prepareRecruitment,
@@ -25,6 +25,7 @@ import {
 } from './recruitment.ts';
 import { prepareReduction, processReduction, type ReductionDetails } from './reduction.ts';
 import { agencyNotFound } from './request-errors.ts';
+import type { RequestMailer } from './request-mailer.ts';
 import * as repository from './requests.repository.ts';
 import type { RequestStatus } from './requests.tables.ts';
 import { prepareTransferIn, processTransferIn, type TransferInDetails } from './transfer-in.ts';
@@ -43,9 +44,11 @@ function isProvinceAdmin(actor: Actor): boolean {
  */
 export class RequestsService {
   private readonly db: Kysely<Database>;
+  private readonly mailer: RequestMailer | null;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, mailer: RequestMailer | null = null) {
     this.db = db;
+    this.mailer = mailer;
   }
 
   async create(actor: Actor, body: CreateRequestBody, audit: AuditContext): Promise<RequestDto> {
@@ -111,7 +114,7 @@ export class RequestsService {
 
   async comment(actor: Actor, requestId: number, text: string, audit: AuditContext) {
     await this.visibleRequest(actor, requestId);
-    await this.db.transaction().execute(async (trx) => {
+    const mail = await this.db.transaction().execute(async (trx) => {
       const row = await repository.lockRequest(trx, requestId);
       if (!row) throw new AppError('NOT_FOUND');
       await repository.appendRequestEvent(trx, {
@@ -132,14 +135,17 @@ export class RequestsService {
         row.requested_by === actor.accountId
           ? await this.provinceParticipants(trx, requestId, actor.accountId)
           : [row.requested_by];
-      await notifyAccounts(trx, recipients, {
+      const notification: NotificationInput = {
         kind: 'request_comment',
         title: `Trao đổi mới về đề nghị số ${requestId}`,
         body: `${actor.displayName}: ${text.slice(0, 300)}`,
         link: `/requests/${requestId}`,
         requestId,
-      });
+      };
+      await notifyAccounts(trx, recipients, notification);
+      return { accountIds: recipients, notification };
     });
+    await this.emailAccounts(mail.accountIds, mail.notification);
     return this.get(actor, requestId);
   }
 
@@ -149,7 +155,7 @@ export class RequestsService {
     if (body.status === 'rejected' && !body.comment)
       throw fieldError('comment', 'Lý do từ chối', 'Hãy nêu lý do từ chối để đơn vị biết cần làm gì.');
 
-    await this.db.transaction().execute(async (trx) => {
+    const mail = await this.db.transaction().execute(async (trx) => {
       const row = await this.lockOpenRequest(trx, requestId, body.rowVersion);
       if (body.status === 'in_progress' && row.status !== 'new') {
         throw new AppError('REQUEST_STATE', {
@@ -177,8 +183,9 @@ export class RequestsService {
         before: { status: row.status },
         after: { status: body.status, comment: body.comment ?? null },
       });
-      await this.notifyRequester(trx, row, body.status, body.comment ?? null);
+      return this.notifyRequester(trx, row, body.status, body.comment ?? null);
     });
+    await this.emailAccounts(mail.accountIds, mail.notification);
     return this.get(actor, requestId);
   }
 
@@ -192,7 +199,7 @@ export class RequestsService {
     const visible = await this.visibleRequest(actor, requestId);
     const passwords = await this.preparePasswordsFor(visible, body);
 
-    const created = await this.db.transaction().execute(async (trx) => {
+    const { created, mail } = await this.db.transaction().execute(async (trx) => {
       const row = await this.lockOpenRequest(trx, requestId, body.rowVersion);
       const agency = (await trx
         .selectFrom('units')
@@ -261,9 +268,10 @@ export class RequestsService {
         before: { status: row.status },
         after: { status: 'done', result },
       });
-      await this.notifyRequester(trx, row, 'done', body.note ?? null);
-      return createdAccounts;
+      const mail = await this.notifyRequester(trx, row, 'done', body.note ?? null);
+      return { created: createdAccounts, mail };
     });
+    await this.emailAccounts(mail.accountIds, mail.notification);
 
     return { request: (await repository.findRequestDto(this.db, requestId))!, createdAccounts: created };
   }
@@ -363,8 +371,7 @@ export class RequestsService {
     comment: string | null,
   ) {
     const kindLabel = requestKindLabels[row.kind].vi.toLowerCase();
-    // TODO: also send this by e-mail once the server has a mailer (SMTP); only the in-app notification exists now.
-    await notifyAccounts(trx, [row.requested_by], {
+    const notification: NotificationInput = {
       kind: 'request_status',
       title: `Đề nghị ${kindLabel} số ${row.id}: ${requestStatusLabels[status].vi}`,
       body: comment
@@ -372,6 +379,28 @@ export class RequestsService {
         : `Đề nghị đã chuyển sang trạng thái "${requestStatusLabels[status].vi}".`,
       link: `/requests/${row.id}`,
       requestId: row.id,
-    });
+    };
+    await notifyAccounts(trx, [row.requested_by], notification);
+    return { accountIds: [row.requested_by], notification };
+  }
+
+  /** Sends e-mail copies of an in-app notification once its transaction has committed (SMTP only). */
+  private async emailAccounts(accountIds: readonly number[], notification: NotificationInput): Promise<void> {
+    if (!this.mailer || accountIds.length === 0) return;
+    const accounts = await this.db
+      .selectFrom('accounts')
+      .select(['email', 'display_name'])
+      .where('id', 'in', [...accountIds])
+      .where('disabled_at', 'is', null)
+      .execute();
+    for (const account of accounts) {
+      await this.mailer.send({
+        to: account.email,
+        displayName: account.display_name,
+        subject: notification.title,
+        body: notification.body,
+        path: notification.link ?? '/requests',
+      });
+    }
   }
 }
