@@ -54,7 +54,7 @@ const SCENARIOS: Array<{ id: string; run: (context: BenchContext) => Promise<Sce
   { id: 'excel_import', run: excelImport },
 ];
 
-function log(line: string): void {
+function printProgress(line: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 }
 
@@ -83,7 +83,7 @@ async function machineInfo(databaseUrl: string): Promise<MachineInfo> {
   }
 }
 
-function buildClientIfMissing(options: BenchOptions): void {
+function buildClientIfMissing(options: BenchOptions, log: (line: string) => void): void {
   if (existsSync(resolve(WEB_DIST, 'index.html')) || !options.buildClient) return;
   log('web/dist is missing: running npm run build');
   const result = spawnSync('npm', ['run', 'build'], {
@@ -131,8 +131,11 @@ function memoryResult(samples: Array<{ rssBytes: number }>): ScenarioResult {
   };
 }
 
-/** Runs the whole benchmark and returns the run as written to the report. */
-export async function runBenchmark(options: BenchOptions): Promise<BenchRun> {
+/** Runs the whole benchmark and returns the run as written to the report; `log` gets progress lines. */
+export async function runBenchmark(
+  options: BenchOptions,
+  log: (line: string) => void = printProgress,
+): Promise<BenchRun> {
   installTypeParsers();
   const databaseUrl = databaseUrlFor(options.serverUrl, options.database);
   if (!(await serverReachable(options.serverUrl)))
@@ -165,7 +168,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchRun> {
   }
 
   const machine = await machineInfo(databaseUrl);
-  buildClientIfMissing(options);
+  buildClientIfMissing(options, log);
 
   log('starting the server');
   const server = await startServer({ databaseUrl });
@@ -253,7 +256,7 @@ async function main(): Promise<void> {
   console.log(formatRun(run));
   if (options.outDir) {
     const written = writeReport(resolve(REPO_ROOT, options.outDir), run);
-    log(`wrote ${written.markdown} and ${written.json}`);
+    printProgress(`wrote ${written.markdown} and ${written.json}`);
   }
 }
 
