@@ -76,7 +76,10 @@ export const saveDeclarationBody = z.object({
 });
 export type SaveDeclarationBody = z.infer<typeof saveDeclarationBody>;
 
-export const submitDeclarationBody = z.object({ rowVersion, declarationId: z.number().int().positive().optional() });
+export const submitDeclarationBody = z.object({
+  rowVersion,
+  declarationId: z.number().int().positive().optional(),
+});
 
 export const decisionBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve'), rowVersion }),
@@ -91,11 +94,19 @@ export const decisionBody = z.discriminatedUnion('decision', [
 export type DecisionBody = z.infer<typeof decisionBody>;
 
 /** A person's version: /api/people/:id/record/versions/:versionNo. */
-export const versionParam = z.object({ id: z.coerce.number().int().positive(), versionNo: z.coerce.number().int().positive() });
+export const versionParam = z.object({
+  id: z.coerce.number().int().positive(),
+  versionNo: z.coerce.number().int().positive(),
+});
 export const myVersionParam = z.object({ versionNo: z.coerce.number().int().positive() });
 
 /** One changed scalar field: old value → new value. */
-export const fieldChange = z.object({ path: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() });
+export const fieldChange = z.object({
+  path: z.string(),
+  label: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
 export type FieldChange = z.infer<typeof fieldChange>;
 
 /** One row of a repeating table that was added, removed or changed. */
@@ -202,14 +213,20 @@ export const reminderBody = z.object({ message: safeText(1000).optional() });
 
 /** A reminder to everyone of a unit whose declaration progress has one status. */
 export const unitReminderBody = z.object({
-  status: z.enum(['never_declared', 'draft', 'returned'], { error: 'Chỉ nhắc người chưa kê khai, đang kê khai hoặc bị trả lại phiếu.' }),
+  status: z.enum(['never_declared', 'draft', 'returned'], {
+    error: 'Chỉ nhắc người chưa kê khai, đang kê khai hoặc bị trả lại phiếu.',
+  }),
   divisionId: z.number().int().positive().optional(),
   message: safeText(1000).optional(),
 });
 
 export const reminderResult = z.object({ sent: z.number() });
 
-export const notificationKinds = ['declaration_returned', 'declaration_approved', 'declaration_reminder'] as const;
+export const notificationKinds = [
+  'declaration_returned',
+  'declaration_approved',
+  'declaration_reminder',
+] as const;
 export const notificationSchema = z.object({
   id: z.number(),
   kind: z.enum(notificationKinds),

@@ -25,7 +25,10 @@ const addressParts = (prefix: string, label: string): Record<string, string> => 
   [`${prefix}.detail`]: `${label} - địa chỉ chi tiết`,
 });
 
-const period = (prefix: string): Record<string, string> => ({ [`${prefix}.from`]: 'Từ tháng, năm', [`${prefix}.to`]: 'Đến tháng, năm' });
+const period = (prefix: string): Record<string, string> => ({
+  [`${prefix}.from`]: 'Từ tháng, năm',
+  [`${prefix}.to`]: 'Đến tháng, năm',
+});
 
 const familyColumns = (prefix: string): Record<string, string> => ({
   [`${prefix}.relation`]: 'Mối quan hệ',
@@ -220,7 +223,8 @@ export const recordFieldLabels: Record<string, string> = {
  */
 export function recordFieldLabel(path: ReadonlyArray<string | number>): string {
   const rowIndex = path.findIndex((part) => typeof part === 'number');
-  const keyOf = (parts: ReadonlyArray<string | number>) => parts.filter((part) => typeof part === 'string').join('.');
+  const keyOf = (parts: ReadonlyArray<string | number>) =>
+    parts.filter((part) => typeof part === 'string').join('.');
   const full = keyOf(path);
 
   if (rowIndex >= 0) {

@@ -1,6 +1,24 @@
 import { z } from 'zod';
-import { limits } from '../limits.ts';
-import { isoDate } from './common.ts';
+import {
+  catalogCode,
+  code,
+  coefficient,
+  date,
+  LONG,
+  longText,
+  money,
+  monthYear,
+  percent,
+  period,
+  personalIdNumber,
+  personName,
+  rows,
+  SHORT,
+  safeText,
+  shortText,
+} from './record-fields.ts';
+
+export { catalogCode, monthYear, personalIdNumber, personName, safeText };
 
 // The personnel record (hồ sơ) of one person: every field of the national CBCCVC information
 // standard, grouped so that both printed forms (Mẫu 2C-BNV/2008 and the 2023 Sơ yếu lý lịch) and
@@ -15,57 +33,6 @@ import { isoDate } from './common.ts';
 // need into indexed columns (people: full_name, gender, birth_date, personal_id_number;
 // person_records: everything else listed in recordIndexedColumns below).
 
-const MARKUP = /<\s*[a-z!/?]|&#|javascript:/i;
-// Control characters other than tab and line breaks.
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** Free text of at most `max` characters, without markup or control characters. */
-export function safeText(max: number) {
-  return z
-    .string({ error: 'Phải là một đoạn chữ.' })
-    .max(max, `Không quá ${max} ký tự.`)
-    .refine((value) => !MARKUP.test(value), 'Không được chứa thẻ HTML hoặc mã script.')
-    .refine((value) => !CONTROL_CHARS.test(value), 'Có ký tự điều khiển không hợp lệ.');
-}
-
-const SHORT = 300;
-const LONG = 4000;
-const MAX_ROWS = 100;
-
-const shortText = safeText(SHORT).nullish();
-const longText = safeText(LONG).nullish();
-const date = isoDate.nullish();
-
-/** A person's name: letters (with Vietnamese marks), spaces, dot, hyphen and apostrophe. */
-export const personName = z
-  .string({ error: 'Phải là một đoạn chữ.' })
-  .trim()
-  .min(1, 'Hãy nhập họ và tên.')
-  .max(limits.personNameMaxLength, `Không quá ${limits.personNameMaxLength} ký tự.`)
-  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'Chỉ gồm chữ cái, dấu cách, dấu chấm, dấu gạch ngang và dấu nháy đơn.');
-
-export const personalIdNumber = z.string({ error: 'Phải là một dãy chữ số.' }).regex(/^[0-9]{12}$/, 'Số định danh cá nhân gồm đúng 12 chữ số.');
-
-/** A month as YYYY-MM, for the "từ tháng/năm – đến tháng/năm" columns of the forms. */
-export const monthYear = z.string({ error: 'Phải có dạng năm-tháng.' }).regex(/^[12][0-9]{3}-(0[1-9]|1[0-2])$/, 'Tháng/năm phải có dạng YYYY-MM, ví dụ 2015-09.');
-
-/** A catalog code (ngạch, dân tộc, trình độ …); whether it exists on a date is checked on submit. */
-export const catalogCode = z
-  .string({ error: 'Phải là một mã danh mục.' })
-  .trim()
-  .min(1, 'Hãy chọn một giá trị.')
-  .max(40, 'Mã danh mục không quá 40 ký tự.')
-  .regex(/^[A-Za-z0-9._-]+$/, 'Mã danh mục chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới.');
-
-const code = catalogCode.nullish();
-const money = z.number({ error: 'Phải là một số.' }).int('Số tiền phải là số nguyên (đồng).').min(0, 'Không được âm.').max(1e12, 'Số tiền quá lớn.').nullish();
-const twoDecimals = (value: number) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6;
-const coefficient = z.number({ error: 'Phải là một số.' }).min(0, 'Không được âm.').max(20, 'Không lớn hơn 20.').refine(twoDecimals, 'Tối đa 2 chữ số thập phân.').nullish();
-const percent = z.number({ error: 'Phải là một số.' }).min(0, 'Không được âm.').max(100, 'Không lớn hơn 100.').nullish();
-const rowId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Mã dòng không hợp lệ.').optional();
-const rows = <T extends z.ZodRawShape>(shape: T) => z.array(z.object({ rowId, ...shape }).strict()).max(MAX_ROWS, `Không quá ${MAX_ROWS} dòng.`).default([]);
-const period = { from: monthYear.nullish(), to: monthYear.nullish() };
-
 export const genders = ['male', 'female'] as const;
 export const employmentTypes = ['cadre', 'civil_servant', 'public_employee'] as const;
 export const rankKinds = ['grade', 'professional_title'] as const;
@@ -76,8 +43,14 @@ export const ethnicityCodeSystems = ['qd121_1979', 'qd1019_2008'] as const;
 /** An address: administrative unit codes (QĐ 19/2025/QĐ-TTg) plus the rest as text. */
 export const address = z
   .object({
-    provinceCode: z.string().regex(/^[0-9]{2}$/, 'Mã tỉnh gồm 2 chữ số.').nullish(),
-    communeCode: z.string().regex(/^[0-9]{5}$/, 'Mã xã, phường gồm 5 chữ số.').nullish(),
+    provinceCode: z
+      .string()
+      .regex(/^[0-9]{2}$/, 'Mã tỉnh gồm 2 chữ số.')
+      .nullish(),
+    communeCode: z
+      .string()
+      .regex(/^[0-9]{5}$/, 'Mã xã, phường gồm 5 chữ số.')
+      .nullish(),
     detail: shortText,
   })
   .strict();
@@ -94,9 +67,21 @@ export const recordData = z
         idIssueDate: date,
         idIssuePlace: shortText,
         personnelNumber: safeText(50).nullish(),
-        phone: z.string().regex(/^[0-9+ .-]{6,20}$/, 'Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang, dấu +.').nullish(),
-        socialInsuranceNumber: z.string().regex(/^[0-9]{10}$/, 'Số sổ bảo hiểm xã hội gồm 10 chữ số.').nullish(),
-        healthInsuranceNumber: z.string().regex(/^[A-Z]{2}[0-9]{13}$|^[0-9]{10}$/, 'Số thẻ BHYT gồm 2 chữ in hoa và 13 chữ số, hoặc 10 chữ số.').nullish(),
+        phone: z
+          .string()
+          .regex(/^[0-9+ .-]{6,20}$/, 'Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang, dấu +.')
+          .nullish(),
+        socialInsuranceNumber: z
+          .string()
+          .regex(/^[0-9]{10}$/, 'Số sổ bảo hiểm xã hội gồm 10 chữ số.')
+          .nullish(),
+        healthInsuranceNumber: z
+          .string()
+          .regex(
+            /^[A-Z]{2}[0-9]{13}$|^[0-9]{10}$/,
+            'Số thẻ BHYT gồm 2 chữ in hoa và 13 chữ số, hoặc 10 chữ số.',
+          )
+          .nullish(),
         ethnicityCode: code,
         ethnicityCodeSystem: z.enum(ethnicityCodeSystems).nullish(),
         religionCode: code,
@@ -106,12 +91,19 @@ export const recordData = z
       })
       .strict(),
     places: z
-      .object({ birthPlace: address.nullish(), hometown: address.nullish(), permanentResidence: address.nullish(), currentResidence: address.nullish() })
+      .object({
+        birthPlace: address.nullish(),
+        hometown: address.nullish(),
+        permanentResidence: address.nullish(),
+        currentResidence: address.nullish(),
+      })
       .strict()
       .default({}),
     employment: z
       .object({
-        employmentType: z.enum(employmentTypes, { error: 'Chọn cán bộ, công chức hoặc viên chức.' }).nullish(),
+        employmentType: z
+          .enum(employmentTypes, { error: 'Chọn cán bộ, công chức hoặc viên chức.' })
+          .nullish(),
         agencyId: z.number().int().positive().nullish(),
         divisionId: z.number().int().positive().nullish(),
         managingAgencyName: shortText,
@@ -140,7 +132,12 @@ export const recordData = z
         rankName: shortText,
         rankAppointmentDate: date,
         salaryGroup: safeText(10).nullish(),
-        salaryStep: z.number().int('Bậc lương là số nguyên.').min(1, 'Bậc lương từ 1 trở lên.').max(20, 'Bậc lương không quá 20.').nullish(),
+        salaryStep: z
+          .number()
+          .int('Bậc lương là số nguyên.')
+          .min(1, 'Bậc lương từ 1 trở lên.')
+          .max(20, 'Bậc lương không quá 20.')
+          .nullish(),
         coefficient,
         stepStartDate: date,
         salaryPercent: percent,
@@ -181,13 +178,29 @@ export const recordData = z
       })
       .strict()
       .default({}),
-    military: z.object({ enlistmentDate: date, dischargeDate: date, highestRank: shortText }).strict().default({}),
-    honours: z.object({ stateHonourTitle: shortText, highestAward: shortText, highestDiscipline: shortText }).strict().default({}),
+    military: z
+      .object({ enlistmentDate: date, dischargeDate: date, highestRank: shortText })
+      .strict()
+      .default({}),
+    honours: z
+      .object({ stateHonourTitle: shortText, highestAward: shortText, highestDiscipline: shortText })
+      .strict()
+      .default({}),
     health: z
       .object({
         status: shortText,
-        heightCm: z.number().int('Chiều cao là số nguyên (cm).').min(50, 'Chiều cao từ 50 cm.').max(250, 'Chiều cao không quá 250 cm.').nullish(),
-        weightKg: z.number().int('Cân nặng là số nguyên (kg).').min(20, 'Cân nặng từ 20 kg.').max(300, 'Cân nặng không quá 300 kg.').nullish(),
+        heightCm: z
+          .number()
+          .int('Chiều cao là số nguyên (cm).')
+          .min(50, 'Chiều cao từ 50 cm.')
+          .max(250, 'Chiều cao không quá 250 cm.')
+          .nullish(),
+        weightKg: z
+          .number()
+          .int('Cân nặng là số nguyên (kg).')
+          .min(20, 'Cân nặng từ 20 kg.')
+          .max(300, 'Cân nặng không quá 300 kg.')
+          .nullish(),
         bloodGroup: z.enum(bloodGroups, { error: 'Nhóm máu là A, B, AB hoặc O.' }).nullish(),
       })
       .strict()
@@ -206,27 +219,74 @@ export const recordData = z
         annualSalaryIncome: money,
         otherIncomeSources: shortText,
         otherIncomeAmount: money,
-        housing: rows({ acquisition: z.enum(['allocated_or_rented', 'self_bought_or_built']), houseType: shortText, areaM2: z.number().min(0).max(1e6).nullish(), certificate: shortText }),
-        residentialLand: rows({ acquisition: z.enum(['allocated', 'self_bought']), areaM2: z.number().min(0).max(1e7).nullish(), certificate: shortText }),
+        housing: rows({
+          acquisition: z.enum(['allocated_or_rented', 'self_bought_or_built']),
+          houseType: shortText,
+          areaM2: z.number().min(0).max(1e6).nullish(),
+          certificate: shortText,
+        }),
+        residentialLand: rows({
+          acquisition: z.enum(['allocated', 'self_bought']),
+          areaM2: z.number().min(0).max(1e7).nullish(),
+          certificate: shortText,
+        }),
         productionLand: shortText,
       })
       .strict()
       .default({ housing: [], residentialLand: [] }),
     training: z
       .object({
-        professional: rows({ ...period, institution: shortText, major: shortText, mode: shortText, degree: shortText }),
+        professional: rows({
+          ...period,
+          institution: shortText,
+          major: shortText,
+          mode: shortText,
+          degree: shortText,
+        }),
         politicalTheory: rows({ ...period, institution: shortText, mode: shortText, degree: shortText }),
         management: rows({ ...period, institution: shortText, certificate: shortText }),
         defence: rows({ ...period, institution: shortText, certificate: shortText }),
         informationTechnology: rows({ ...period, institution: shortText, certificate: shortText }),
-        languages: rows({ ...period, institution: shortText, language: shortText, certificate: shortText, score: safeText(20).nullish() }),
+        languages: rows({
+          ...period,
+          institution: shortText,
+          language: shortText,
+          certificate: shortText,
+          score: safeText(20).nullish(),
+        }),
       })
       .strict()
-      .default({ professional: [], politicalTheory: [], management: [], defence: [], informationTechnology: [], languages: [] }),
+      .default({
+        professional: [],
+        politicalTheory: [],
+        management: [],
+        defence: [],
+        informationTechnology: [],
+        languages: [],
+      }),
     workHistory: rows({ ...period, unitName: shortText, title: shortText }),
-    careerEvents: rows({ eventType: shortText, decisionNumber: safeText(100).nullish(), decisionDate: date, unitName: shortText, note: shortText }),
-    salaryHistory: rows({ ...period, rankCode: code, salaryStep: z.number().int().min(1).max(20).nullish(), coefficient, positionSalaryAmount: money }),
-    allowanceHistory: rows({ ...period, allowanceType: shortText, percent, coefficient, paymentForm: shortText, amount: money }),
+    careerEvents: rows({
+      eventType: shortText,
+      decisionNumber: safeText(100).nullish(),
+      decisionDate: date,
+      unitName: shortText,
+      note: shortText,
+    }),
+    salaryHistory: rows({
+      ...period,
+      rankCode: code,
+      salaryStep: z.number().int().min(1).max(20).nullish(),
+      coefficient,
+      positionSalaryAmount: money,
+    }),
+    allowanceHistory: rows({
+      ...period,
+      allowanceType: shortText,
+      percent,
+      coefficient,
+      paymentForm: shortText,
+      amount: money,
+    }),
     yearlyRatings: rows({
       year: z.number().int('Năm là số nguyên.').min(1945, 'Năm từ 1945.').max(2100, 'Năm không quá 2100.'),
       professionalRating: shortText,
@@ -240,7 +300,12 @@ export const recordData = z
         ownSide: rows({
           relation: safeText(50),
           fullName: personName,
-          birthYear: z.number().int('Năm sinh là số nguyên.').min(1850, 'Năm sinh từ 1850.').max(2100).nullish(),
+          birthYear: z
+            .number()
+            .int('Năm sinh là số nguyên.')
+            .min(1850, 'Năm sinh từ 1850.')
+            .max(2100)
+            .nullish(),
           details: longText,
           socioPoliticalMembership: shortText,
           formerRegime: shortText,
@@ -249,7 +314,12 @@ export const recordData = z
         spouseSide: rows({
           relation: safeText(50),
           fullName: personName,
-          birthYear: z.number().int('Năm sinh là số nguyên.').min(1850, 'Năm sinh từ 1850.').max(2100).nullish(),
+          birthYear: z
+            .number()
+            .int('Năm sinh là số nguyên.')
+            .min(1850, 'Năm sinh từ 1850.')
+            .max(2100)
+            .nullish(),
           details: longText,
           socioPoliticalMembership: shortText,
           formerRegime: shortText,

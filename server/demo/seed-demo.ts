@@ -8,6 +8,7 @@ import { seedAccounts, seedRoleGrants } from './seed-accounts.ts';
 import type { DemoSeedContext, DemoSeedStep } from './seed-context.ts';
 import { seedOrganisation } from './seed-org.ts';
 import { seedPeople } from './seed-people.ts';
+import { seedRecords } from './seed-records.ts';
 
 // The demo province that the server builds on first start when the database is empty: the real
 // post-2025 structure of Quảng Trị with generated people, accounts and role grants.
@@ -31,6 +32,7 @@ export const DEMO_SEED_STEPS: DemoSeedStep[] = [
   { name: 'people', run: seedPeople },
   { name: 'accounts', run: seedAccounts },
   { name: 'role grants', run: seedRoleGrants },
+  { name: 'records and declarations', run: seedRecords },
 ];
 
 export interface SeedDemoOptions {

@@ -16,9 +16,14 @@ export interface Declarant {
  * Resolves the declarant: the actor's own person without `personId`; with it, a person inside
  * the scope of the actor's unit admin (or province admin) grant, edited on their behalf.
  */
-export async function resolveDeclarant(db: Kysely<Database>, actor: Actor, personId?: number): Promise<Declarant> {
+export async function resolveDeclarant(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId?: number,
+): Promise<Declarant> {
   if (personId === undefined || personId === actor.personId) {
-    if (actor.personId === null) throw new AppError('FORBIDDEN', { message: 'Tài khoản của bạn chưa gắn với hồ sơ cá nhân nào.' });
+    if (actor.personId === null)
+      throw new AppError('FORBIDDEN', { message: 'Tài khoản của bạn chưa gắn với hồ sơ cá nhân nào.' });
     return { actor, personId: actor.personId, onBehalf: false };
   }
   await assertStaffCoversPerson(db, actor, personId, ADMIN_ROLES);

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { todayIso } from '../../../common/dates.ts';
-import type { Declaration, DecisionBody } from '../../../common/schemas/declarations.ts';
+import type { DecisionBody, Declaration } from '../../../common/schemas/declarations.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor } from '../../http/policy.ts';
@@ -12,16 +12,21 @@ import { lockPerson, moveMembership, writeApprovedVersion } from '../records/rec
 import { decidedMessage } from './declaration-messages.ts';
 import { assertMayDecide, type Routing, routeDeclaration } from './declaration-routing.ts';
 import { findDeclarationProblems } from './declaration-validation.ts';
-import { type DeclarationRow, findDeclaration, insertEvent, toDeclarationDto } from './declarations.repository.ts';
+import {
+  type DeclarationRow,
+  findDeclaration,
+  insertEvent,
+  toDeclarationDto,
+} from './declarations.repository.ts';
 import { notifyPerson } from './notifications.repository.ts';
 
-// Approving or returning a submitted declaration. The declaration row is locked (SELECT … FOR
-// UPDATE) for the whole decision, so of two approvers deciding at once exactly one succeeds; the
-// other waits, then finds the declaration decided and gets DECLARATION_ALREADY_DECIDED.
+// Approving or returning a submitted declaration. The declaration row stays locked (SELECT … FOR
+// UPDATE) for the whole decision, so of two approvers deciding at once exactly one succeeds. The
+// other waits for the lock, then finds the declaration decided and gets DECLARATION_ALREADY_DECIDED.
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Whether the actor may see the declaration: the person, or staff covering them or its target agency. */
+/** Returns whether the actor may see the declaration: the person, or staff covering them or its target agency. */
 export async function canViewDeclaration(db: Db, actor: Actor, row: DeclarationRow): Promise<boolean> {
   if (actor.personId !== null && actor.personId === row.person_id) return true;
   return staffCoversPerson(db, actor, row.person_id, STAFF_ROLES);
@@ -34,20 +39,30 @@ export class DeclarationDecisionService {
     this.#db = db;
   }
 
-  async decide(actor: Actor, declarationId: number, body: DecisionBody, audit: AuditContext): Promise<Declaration> {
+  async decide(
+    actor: Actor,
+    declarationId: number,
+    body: DecisionBody,
+    audit: AuditContext,
+  ): Promise<Declaration> {
     return this.#db.transaction().execute(async (trx) => {
       const row = await findDeclaration(trx, declarationId, { lock: true });
       if (!row || !(await canViewDeclaration(trx, actor, row))) throw new AppError('NOT_FOUND');
 
       const data = readStoredRecordData(row.data);
       const targetAgencyId = row.target_agency_id ?? data.employment.agencyId;
-      if (!targetAgencyId) throw new AppError('DECLARATION_ALREADY_DECIDED', { message: decidedMessage(row) });
+      if (!targetAgencyId)
+        throw new AppError('DECLARATION_ALREADY_DECIDED', { message: decidedMessage(row) });
       const routing = await routeDeclaration(trx, row.person_id, targetAgencyId);
       await assertMayDecide(trx, actor, { personId: row.person_id }, routing);
 
-      if (row.status !== 'submitted') throw new AppError('DECLARATION_ALREADY_DECIDED', { message: decidedMessage(row) });
+      if (row.status !== 'submitted')
+        throw new AppError('DECLARATION_ALREADY_DECIDED', { message: decidedMessage(row) });
       if (row.row_version !== body.rowVersion) {
-        throw new AppError('DECLARATION_STALE', { message: 'Phiếu đã được nộp lại với nội dung mới sau khi bạn mở. Hãy xem lại phiếu trước khi quyết định.' });
+        throw new AppError('DECLARATION_STALE', {
+          message:
+            'Phiếu đã được nộp lại với nội dung mới sau khi bạn mở. Hãy xem lại phiếu trước khi quyết định.',
+        });
       }
 
       if (body.decision === 'approve') return this.#approve(trx, actor, row, routing, audit);
@@ -55,7 +70,13 @@ export class DeclarationDecisionService {
     });
   }
 
-  async #approve(trx: Transaction<Database>, actor: Actor, row: DeclarationRow, routing: Routing, audit: AuditContext): Promise<Declaration> {
+  async #approve(
+    trx: Transaction<Database>,
+    actor: Actor,
+    row: DeclarationRow,
+    routing: Routing,
+    audit: AuditContext,
+  ): Promise<Declaration> {
     const data = readStoredRecordData(row.data);
     const today = todayIso();
     const problems = await findDeclarationProblems(trx, data, { personId: row.person_id, today });
@@ -68,9 +89,21 @@ export class DeclarationDecisionService {
     }
 
     await lockPerson(trx, row.person_id);
-    const version = await writeApprovedVersion(trx, { personId: row.person_id, data, source: 'declaration', declarationId: row.id, approvedBy: actor.accountId });
+    const version = await writeApprovedVersion(trx, {
+      personId: row.person_id,
+      data,
+      source: 'declaration',
+      declarationId: row.id,
+      approvedBy: actor.accountId,
+    });
     // The person joins the new agency (or division) only now; until this moment the old agency counts them.
-    await moveMembership(trx, row.person_id, routing.targetAgencyId, data.employment.divisionId ?? null, today);
+    await moveMembership(
+      trx,
+      row.person_id,
+      routing.targetAgencyId,
+      data.employment.divisionId ?? null,
+      today,
+    );
 
     const updated = await trx
       .updateTable('declarations')
@@ -86,7 +119,12 @@ export class DeclarationDecisionService {
       .where('id', '=', row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await insertEvent(trx, { declarationId: row.id, event: 'approved', actorAccountId: actor.accountId, onBehalf: false });
+    await insertEvent(trx, {
+      declarationId: row.id,
+      event: 'approved',
+      actorAccountId: actor.accountId,
+      onBehalf: false,
+    });
     await notifyPerson(trx, {
       personId: row.person_id,
       kind: 'declaration_approved',
@@ -100,12 +138,24 @@ export class DeclarationDecisionService {
       entityId: row.id,
       before: { status: row.status },
       after: { status: 'approved', versionNo: version.versionNo },
-      detail: { personId: row.person_id, route: routing.route, isTransfer: routing.isTransfer, fromAgencyId: routing.currentAgencyId, toAgencyId: routing.targetAgencyId },
+      detail: {
+        personId: row.person_id,
+        route: routing.route,
+        isTransfer: routing.isTransfer,
+        fromAgencyId: routing.currentAgencyId,
+        toAgencyId: routing.targetAgencyId,
+      },
     });
     return toDeclarationDto(trx, updated);
   }
 
-  async #return(trx: Transaction<Database>, actor: Actor, row: DeclarationRow, reason: string, audit: AuditContext): Promise<Declaration> {
+  async #return(
+    trx: Transaction<Database>,
+    actor: Actor,
+    row: DeclarationRow,
+    reason: string,
+    audit: AuditContext,
+  ): Promise<Declaration> {
     const updated = await trx
       .updateTable('declarations')
       .set({
@@ -119,7 +169,13 @@ export class DeclarationDecisionService {
       .where('id', '=', row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await insertEvent(trx, { declarationId: row.id, event: 'returned', actorAccountId: actor.accountId, onBehalf: false, reason });
+    await insertEvent(trx, {
+      declarationId: row.id,
+      event: 'returned',
+      actorAccountId: actor.accountId,
+      onBehalf: false,
+      reason,
+    });
     await notifyPerson(trx, {
       personId: row.person_id,
       kind: 'declaration_returned',

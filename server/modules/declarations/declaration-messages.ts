@@ -14,7 +14,9 @@ export function formatTimeVi(value: Date | string | null): string {
 }
 
 /** Says what happened to a declaration that can no longer be edited or decided, and when. */
-export function decidedMessage(row: Pick<DeclarationRow, 'status' | 'decided_at' | 'updated_at' | 'return_reason'>): string {
+export function decidedMessage(
+  row: Pick<DeclarationRow, 'status' | 'decided_at' | 'updated_at' | 'return_reason'>,
+): string {
   switch (row.status) {
     case 'approved':
       return `Phiếu đã được phê duyệt lúc ${formatTimeVi(row.decided_at)}, không sửa hay xử lý lại được. Nếu cần thay đổi, hãy mở phiếu mới.`;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { FieldError } from '../../../common/error-codes.ts';
 import { todayIso } from '../../../common/dates.ts';
+import type { FieldError } from '../../../common/error-codes.ts';
 import type { GrantedRole } from '../../../common/roles.ts';
 import type { ProgressStatus } from '../../../common/schemas/declarations.ts';
 import { normalizeText } from '../../../common/vietnamese.ts';
@@ -32,11 +32,16 @@ export class DeclarationOversightService {
   }
 
   /** The agency (or holding group) a unit belongs to, with the division when the unit is one. */
-  async #scopeOf(actor: Actor, unitId: number, roles: readonly GrantedRole[] = STAFF_ROLES): Promise<UnitScope & { unit: UnitRow }> {
+  async #scopeOf(
+    actor: Actor,
+    unitId: number,
+    roles: readonly GrantedRole[] = STAFF_ROLES,
+  ): Promise<UnitScope & { unit: UnitRow }> {
     await assertCoversUnit(this.#db, actor, unitId, roles);
     const unit = await this.#db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst();
     if (!unit) throw new AppError('NOT_FOUND');
-    if (unit.kind === 'agency' || unit.kind === 'holding_group') return { unit, agencyId: unit.id, divisionId: null };
+    if (unit.kind === 'agency' || unit.kind === 'holding_group')
+      return { unit, agencyId: unit.id, divisionId: null };
     if (unit.kind === 'division') {
       const agency = await sql<{ id: number }>`
         with recursive chain (id, parent_id, kind, depth) as (
@@ -61,9 +66,18 @@ export class DeclarationOversightService {
     const unitRef = async (id: number | null) => {
       if (!id) return null;
       if (!units.has(id)) {
-        const row = await this.#db.selectFrom('units').select(['id', 'code', 'name', 'kind', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+        const row = await this.#db
+          .selectFrom('units')
+          .select(['id', 'code', 'name', 'kind', 'status'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         // An ended division shows as its code with an empty name, like the agency table's "dòng trắng".
-        units.set(id, { id: row.id, code: row.code, name: row.status === 'ended' ? '' : row.name, kind: row.kind });
+        units.set(id, {
+          id: row.id,
+          code: row.code,
+          name: row.status === 'ended' ? '' : row.name,
+          kind: row.kind,
+        });
       }
       return units.get(id)!;
     };
@@ -81,17 +95,39 @@ export class DeclarationOversightService {
         );
       }
       if (member.rankCode && !member.rankValid) {
-        problems.push(problem('data.salary.rankCode', 'Mã ngạch / chức danh nghề nghiệp', `Mã ${member.rankCode} không còn hiệu lực trong danh mục; hãy kê khai ngạch hoặc chức danh hiện hành.`));
+        problems.push(
+          problem(
+            'data.salary.rankCode',
+            'Mã ngạch / chức danh nghề nghiệp',
+            `Mã ${member.rankCode} không còn hiệu lực trong danh mục; hãy kê khai ngạch hoặc chức danh hiện hành.`,
+          ),
+        );
       }
       if (problems.length > 0) {
-        items.push({ personId: member.personId, personName: member.fullName, kind: 'record' as const, declarationId: null, status: null, division: await unitRef(member.divisionId), problems });
+        items.push({
+          personId: member.personId,
+          personName: member.fullName,
+          kind: 'record' as const,
+          declarationId: null,
+          status: null,
+          division: await unitRef(member.divisionId),
+          problems,
+        });
       }
     }
 
     const declarations = await this.#db
       .selectFrom('declarations as d')
       .innerJoin('people as p', 'p.id', 'd.person_id')
-      .select(['d.id', 'd.person_id', 'd.status', 'd.data', 'd.return_reason', 'd.target_division_id', 'p.full_name'])
+      .select([
+        'd.id',
+        'd.person_id',
+        'd.status',
+        'd.data',
+        'd.return_reason',
+        'd.target_division_id',
+        'p.full_name',
+      ])
       .where('d.status', 'in', ['draft', 'submitted', 'returned'])
       .where((eb) =>
         eb.or([
@@ -106,8 +142,14 @@ export class DeclarationOversightService {
       const data = readStoredRecordData(row.data);
       let problems = await findDeclarationProblems(this.#db, data, { personId: row.person_id, today });
       // A draft is unfinished by nature; it needs fixing only when the tree no longer fits it.
-      if (row.status === 'draft') problems = problems.filter((item) => item.field.startsWith('data.employment.agencyId') || item.field.startsWith('data.employment.divisionId'));
-      if (row.status === 'returned') problems.unshift(problem('returnReason', 'Lý do trả lại', row.return_reason ?? ''));
+      if (row.status === 'draft')
+        problems = problems.filter(
+          (item) =>
+            item.field.startsWith('data.employment.agencyId') ||
+            item.field.startsWith('data.employment.divisionId'),
+        );
+      if (row.status === 'returned')
+        problems.unshift(problem('returnReason', 'Lý do trả lại', row.return_reason ?? ''));
       if (problems.length === 0) continue;
       items.push({
         personId: row.person_id,
@@ -138,14 +180,28 @@ export class DeclarationOversightService {
       .execute();
 
     const empty = () => ({ total: 0, never_declared: 0, draft: 0, submitted: 0, returned: 0, approved: 0 });
-    const rows = new Map<number | null, { divisionId: number | null; code: string; name: string } & ReturnType<typeof empty>>();
-    for (const division of divisions) rows.set(division.id, { divisionId: division.id, code: division.code, name: division.name, ...empty() });
+    const rows = new Map<
+      number | null,
+      { divisionId: number | null; code: string; name: string } & ReturnType<typeof empty>
+    >();
+    for (const division of divisions)
+      rows.set(division.id, {
+        divisionId: division.id,
+        code: division.code,
+        name: division.name,
+        ...empty(),
+      });
     const totals = empty();
     for (const member of members) {
       let row = rows.get(member.divisionId);
       if (!row) {
         // People attached directly to the agency, or to a division that has ended ("dòng trắng").
-        row = { divisionId: member.divisionId, code: member.divisionCode ?? scope.unit.code, name: member.divisionStatus === 'active' ? (member.divisionName ?? '') : '', ...empty() };
+        row = {
+          divisionId: member.divisionId,
+          code: member.divisionCode ?? scope.unit.code,
+          name: member.divisionStatus === 'active' ? (member.divisionName ?? '') : '',
+          ...empty(),
+        };
         rows.set(member.divisionId, row);
       }
       row.total += 1;
@@ -153,7 +209,11 @@ export class DeclarationOversightService {
       totals.total += 1;
       totals[member.status] += 1;
     }
-    return { unit: { id: scope.unit.id, code: scope.unit.code, name: scope.unit.name, kind: scope.unit.kind }, rows: [...rows.values()], totals };
+    return {
+      unit: { id: scope.unit.id, code: scope.unit.code, name: scope.unit.name, kind: scope.unit.kind },
+      rows: [...rows.values()],
+      totals,
+    };
   }
 
   /** The people behind one number of the progress table. */
@@ -180,27 +240,59 @@ export class DeclarationOversightService {
   }
 
   /** Sends reminders to declare and writes one audit row naming everyone reminded. */
-  async #sendReminders(actor: Actor, personIds: number[], message: string | undefined, audit: AuditContext, detail: Record<string, unknown>) {
+  async #sendReminders(
+    actor: Actor,
+    personIds: number[],
+    message: string | undefined,
+    audit: AuditContext,
+    detail: Record<string, unknown>,
+  ) {
     const text = message ? normalizeText(message) : '';
     const body = text || 'Quản trị viên đơn vị nhắc bạn kê khai, cập nhật và nộp phiếu thông tin cá nhân.';
     await this.#db.transaction().execute(async (trx) => {
       for (const personId of personIds) {
-        await notifyPerson(trx, { personId, kind: 'declaration_reminder', message: body, declarationId: null, createdBy: actor.accountId });
+        await notifyPerson(trx, {
+          personId,
+          kind: 'declaration_reminder',
+          message: body,
+          declarationId: null,
+          createdBy: actor.accountId,
+        });
       }
-      await recordAudit(trx, audit, { action: 'declaration.remind', entityType: 'person', entityId: personIds.length === 1 ? personIds[0]! : null, detail: { ...detail, personIds, message: body } });
+      await recordAudit(trx, audit, {
+        action: 'declaration.remind',
+        entityType: 'person',
+        entityId: personIds.length === 1 ? personIds[0]! : null,
+        detail: { ...detail, personIds, message: body },
+      });
     });
     return { sent: personIds.length };
   }
 
   /** Reminds one person within the actor's admin scope. */
-  async remindPerson(actor: Actor, personId: number, body: { message?: string | undefined }, audit: AuditContext) {
+  async remindPerson(
+    actor: Actor,
+    personId: number,
+    body: { message?: string | undefined },
+    audit: AuditContext,
+  ) {
     if (!(await staffCoversPerson(this.#db, actor, personId, ADMIN_ROLES))) throw new AppError('NOT_FOUND');
     return this.#sendReminders(actor, [personId], body.message, audit, {});
   }
 
   /** Reminds everyone of the unit (or one of its divisions) whose progress has the given status. */
-  async remindUnit(actor: Actor, unitId: number, body: { status: ProgressStatus; divisionId?: number | undefined; message?: string | undefined }, audit: AuditContext) {
-    const people = await this.progressPeople(actor, unitId, { status: body.status, divisionId: body.divisionId }, ADMIN_ROLES);
+  async remindUnit(
+    actor: Actor,
+    unitId: number,
+    body: { status: ProgressStatus; divisionId?: number | undefined; message?: string | undefined },
+    audit: AuditContext,
+  ) {
+    const people = await this.progressPeople(
+      actor,
+      unitId,
+      { status: body.status, divisionId: body.divisionId },
+      ADMIN_ROLES,
+    );
     return this.#sendReminders(
       actor,
       people.map((person) => person.personId),
@@ -224,7 +316,12 @@ export class DeclarationOversightService {
         .where('person_id', '=', actor.personId ?? -1)
         .returning('id')
         .executeTakeFirst();
-      if (row) await recordAudit(trx, audit, { action: 'notification.read', entityType: 'notification', entityId: notificationId });
+      if (row)
+        await recordAudit(trx, audit, {
+          action: 'notification.read',
+          entityType: 'notification',
+          entityId: notificationId,
+        });
       return row;
     });
     if (!updated) throw new AppError('NOT_FOUND');

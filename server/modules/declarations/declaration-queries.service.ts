@@ -6,13 +6,18 @@ import { AppError } from '../../http/app-error.ts';
 import type { Actor } from '../../http/policy.ts';
 import { subtreeIds } from '../access/scope.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
-import { diffRecords } from '../records/record-diff.ts';
 import { readStoredRecordData } from '../records/record-data.ts';
+import { diffRecords } from '../records/record-diff.ts';
 import { findCurrentVersion, findOpenMembership, findUnitRef } from '../records/records.repository.ts';
 import { canViewDeclaration } from './declaration-decision.service.ts';
 import { hasOtherApprover } from './declaration-routing.ts';
 import { findDeclarationProblems } from './declaration-validation.ts';
-import { type DeclarationRow, findDeclaration, OPEN_STATUSES, toDeclarationDto } from './declarations.repository.ts';
+import {
+  type DeclarationRow,
+  findDeclaration,
+  OPEN_STATUSES,
+  toDeclarationDto,
+} from './declarations.repository.ts';
 
 // Reading declarations: the approver's inbox, one declaration, and the review comparison.
 
@@ -27,14 +32,18 @@ export class DeclarationQueriesService {
 
   /** Submitted declarations the actor may decide now, oldest first. */
   async inbox(actor: Actor) {
-    const approverRoots = actor.grants.filter((grant) => grant.role === 'approver').map((grant) => grant.unitId);
+    const approverRoots = actor.grants
+      .filter((grant) => grant.role === 'approver')
+      .map((grant) => grant.unitId);
     const isProvinceAdmin = actor.grants.some((grant) => grant.role === 'province_admin');
     const covered = await subtreeIds(this.#db, approverRoots);
 
     let query = this.#db.selectFrom('declarations').selectAll().where('status', '=', 'submitted');
     if (actor.personId !== null) query = query.where('person_id', '<>', actor.personId);
     query = query.where((eb) => {
-      const branches = [eb.and([eb('route', '=', 'agency'), eb('target_agency_id', 'in', covered.length ? covered : [-1])])];
+      const branches = [
+        eb.and([eb('route', '=', 'agency'), eb('target_agency_id', 'in', covered.length ? covered : [-1])]),
+      ];
       // Sở Nội vụ sees holding-group declarations, and agency ones only when no other approver covers the agency.
       if (isProvinceAdmin) branches.push(eb('route', '=', 'province'), eb('route', '=', 'agency'));
       return eb.or(branches);
@@ -43,15 +52,25 @@ export class DeclarationQueriesService {
 
     const items = [];
     for (const row of rows) {
-      const routedByTree = row.route === 'agency' && row.target_agency_id !== null && covered.includes(row.target_agency_id);
-      if (row.route === 'agency' && !routedByTree && (await hasOtherApprover(this.#db, row.target_agency_id!, row.person_id))) continue;
+      const routedByTree =
+        row.route === 'agency' && row.target_agency_id !== null && covered.includes(row.target_agency_id);
+      if (
+        row.route === 'agency' &&
+        !routedByTree &&
+        (await hasOtherApprover(this.#db, row.target_agency_id!, row.person_id))
+      )
+        continue;
       items.push(await this.#inboxItem(row));
     }
     return items;
   }
 
   async #inboxItem(row: DeclarationRow) {
-    const person = await this.#db.selectFrom('people').select('full_name').where('id', '=', row.person_id).executeTakeFirstOrThrow();
+    const person = await this.#db
+      .selectFrom('people')
+      .select('full_name')
+      .where('id', '=', row.person_id)
+      .executeTakeFirstOrThrow();
     const membership = await findOpenMembership(this.#db, row.person_id);
     return {
       id: row.id,
@@ -94,7 +113,9 @@ export class DeclarationQueriesService {
     const data = readStoredRecordData(row.data);
     const current = await findCurrentVersion(this.#db, row.person_id);
     const isOpen = (OPEN_STATUSES as readonly string[]).includes(row.status);
-    const problems = isOpen ? await findDeclarationProblems(this.#db, data, { personId: row.person_id, today: todayIso() }) : [];
+    const problems = isOpen
+      ? await findDeclarationProblems(this.#db, data, { personId: row.person_id, today: todayIso() })
+      : [];
     await this.#auditRead(actor, row, 'review', audit);
     return {
       declaration: await toDeclarationDto(this.#db, row),

@@ -58,7 +58,12 @@ export async function hasOtherApprover(db: Db, agencyId: number, personId: numbe
  * Raises unless the actor may decide the declaration now. Grants are read again from the
  * database inside the deciding transaction, so a grant revoked a moment ago no longer counts.
  */
-export async function assertMayDecide(db: Db, actor: Actor, declaration: { personId: number }, routing: Routing): Promise<void> {
+export async function assertMayDecide(
+  db: Db,
+  actor: Actor,
+  declaration: { personId: number },
+  routing: Routing,
+): Promise<void> {
   if (actor.personId !== null && actor.personId === declaration.personId) {
     throw new AppError('DECLARATION_SELF_DECISION');
   }
@@ -67,10 +72,14 @@ export async function assertMayDecide(db: Db, actor: Actor, declaration: { perso
   const isProvinceAdmin = grants.some((grant) => grant.role === 'province_admin');
   if (routing.route === 'province') {
     if (isProvinceAdmin) return;
-    throw new AppError('DECLARATION_NOT_ROUTED_TO_YOU', { message: 'Phiếu của người thuộc nhóm lưu trữ do Sở Nội vụ phê duyệt.' });
+    throw new AppError('DECLARATION_NOT_ROUTED_TO_YOU', {
+      message: 'Phiếu của người thuộc nhóm lưu trữ do Sở Nội vụ phê duyệt.',
+    });
   }
 
-  const approverRoots = new Set(grants.filter((grant) => grant.role === 'approver').map((grant) => grant.unitId));
+  const approverRoots = new Set(
+    grants.filter((grant) => grant.role === 'approver').map((grant) => grant.unitId),
+  );
   if (approverRoots.size > 0) {
     const covering = await ancestorIds(db, routing.targetAgencyId);
     if (covering.some((id) => approverRoots.has(id))) return;

@@ -12,7 +12,10 @@ export function nextPersonalId(): string {
 }
 
 /** A complete declaration that passes every submit rule, for a civil servant of the given units. */
-export function validRecordData(place: { agencyId: number; divisionId: number | null }, fullName = 'Trần Thị Bình'): RecordDataInput {
+export function validRecordData(
+  place: { agencyId: number; divisionId: number | null },
+  fullName = 'Trần Thị Bình',
+): RecordDataInput {
   return {
     identity: {
       fullName,
@@ -32,7 +35,14 @@ export function validRecordData(place: { agencyId: number; divisionId: number | 
       firstRecruitmentDate: '2012-09-01',
       positionName: 'Chuyên viên',
     },
-    salary: { rankKind: 'grade', rankCode: '01.003', salaryGroup: 'A1', salaryStep: 3, coefficient: 3.0, stepStartDate: '2021-09-01' },
+    salary: {
+      rankKind: 'grade',
+      rankCode: '01.003',
+      salaryGroup: 'A1',
+      salaryStep: 3,
+      coefficient: 3.0,
+      stepStartDate: '2021-09-01',
+    },
     education: {
       generalEducationCode: '22',
       professionalLevelCode: 'DH',
@@ -43,10 +53,18 @@ export function validRecordData(place: { agencyId: number; divisionId: number | 
       foreignLanguages: [{ rowId: 'lang1', language: 'Tiếng Anh', levelCode: 'BAC3' }],
     },
     party: { partyJoinDate: '2015-05-19', partyOfficialDate: '2016-05-19' },
-    workHistory: [{ rowId: 'work1', from: '2012-09', to: null, unitName: 'Sở Tư pháp', title: 'Chuyên viên' }],
+    workHistory: [
+      { rowId: 'work1', from: '2012-09', to: null, unitName: 'Sở Tư pháp', title: 'Chuyên viên' },
+    ],
     family: {
       ownSide: [
-        { rowId: 'father', relation: 'Bố', fullName: 'Trần Văn Hải', birthYear: 1960, details: 'Nông dân, xã Thử Nghiệm' },
+        {
+          rowId: 'father',
+          relation: 'Bố',
+          fullName: 'Trần Văn Hải',
+          birthYear: 1960,
+          details: 'Nông dân, xã Thử Nghiệm',
+        },
         { rowId: 'mother', relation: 'Mẹ', fullName: 'Lê Thị Hoa', birthYear: 1963, details: 'Nội trợ' },
       ],
       spouseSide: [{ rowId: 'inlaw', relation: 'Bố vợ/chồng', fullName: 'Phan Văn Tâm', birthYear: 1958 }],
@@ -63,9 +81,14 @@ export function put(client: TestClient, url: string, payload: unknown) {
 export async function declareAndSubmit(client: TestClient, base: string, data: RecordDataInput) {
   const started = await client.post(base);
   if (started.statusCode >= 300) throw new Error(`start failed: ${started.statusCode} ${started.body}`);
-  const saved = await put(client, base, { rowVersion: started.json().rowVersion, declarationId: started.json().id, data });
+  const saved = await put(client, base, {
+    rowVersion: started.json().rowVersion,
+    declarationId: started.json().id,
+    data,
+  });
   if (saved.statusCode !== 200) throw new Error(`save failed: ${saved.statusCode} ${saved.body}`);
   const submitted = await client.post(`${base}/submit`, { rowVersion: saved.json().rowVersion });
-  if (submitted.statusCode !== 200) throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
+  if (submitted.statusCode !== 200)
+    throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
   return submitted.json();
 }

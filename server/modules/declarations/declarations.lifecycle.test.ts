@@ -37,7 +37,9 @@ describe('declaration lifecycle', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().rowVersion).toBe(started.json().rowVersion + 1);
 
-    const submitted = await person.post('/api/me/declaration/submit', { rowVersion: saved.json().rowVersion });
+    const submitted = await person.post('/api/me/declaration/submit', {
+      rowVersion: saved.json().rowVersion,
+    });
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json().status).toBe('submitted');
     expect(submitted.json().route).toBe('agency');
@@ -48,7 +50,10 @@ describe('declaration lifecycle', () => {
     const item = inbox.find((entry: { id: number }) => entry.id === submitted.json().id);
     expect(item?.personName).toBe('Trần Thị Bình');
 
-    const decided = await approver.post(`/api/declarations/${item.id}/decision`, { decision: 'approve', rowVersion: item.rowVersion });
+    const decided = await approver.post(`/api/declarations/${item.id}/decision`, {
+      decision: 'approve',
+      rowVersion: item.rowVersion,
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json().status).toBe('approved');
 
@@ -57,19 +62,38 @@ describe('declaration lifecycle', () => {
     expect(record.data.salary.rankCode).toBe('01.003');
     expect(record.data.family.ownSide).toHaveLength(2);
 
-    const indexed = await testApp.database.db.selectFrom('person_records').selectAll().where('person_id', '=', personId).executeTakeFirstOrThrow();
+    const indexed = await testApp.database.db
+      .selectFrom('person_records')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
     expect(indexed.rank_code).toBe('01.003');
     expect(indexed.salary_coefficient).toBe(3);
     expect(indexed.is_party_member).toBe(true);
     expect(indexed.political_theory_code).toBe('TC');
-    const people = await testApp.database.db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+    const people = await testApp.database.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
     expect(people.personal_id_number).toBe(data.identity.personalIdNumber);
 
     const notifications = (await person.get('/api/me/notifications')).json();
     expect(notifications.map((entry: { kind: string }) => entry.kind)).toContain('declaration_approved');
 
-    const audit = await testApp.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(item.id)).execute();
-    expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['declaration.create', 'declaration.save', 'declaration.submit', 'declaration.approve']));
+    const audit = await testApp.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', String(item.id))
+      .execute();
+    expect(audit.map((row) => row.action)).toEqual(
+      expect.arrayContaining([
+        'declaration.create',
+        'declaration.save',
+        'declaration.submit',
+        'declaration.approve',
+      ]),
+    );
   });
 
   it('keeps every approved version after a return and resubmit', async () => {
@@ -82,7 +106,11 @@ describe('declaration lifecycle', () => {
     changed.identity.phone = '0987 654 321';
     const submitted = await declareAndSubmit(person, '/api/me/declaration', changed);
 
-    const returned = await approver.post(`/api/declarations/${submitted.id}/decision`, { decision: 'return', rowVersion: submitted.rowVersion, reason: 'Số điện thoại chưa đúng' });
+    const returned = await approver.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'return',
+      rowVersion: submitted.rowVersion,
+      reason: 'Số điện thoại chưa đúng',
+    });
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json().status).toBe('returned');
 
@@ -94,11 +122,20 @@ describe('declaration lifecycle', () => {
     expect(notes[0].message).toContain('Số điện thoại chưa đúng');
 
     changed.identity.phone = '0987 654 322';
-    const fixed = await put(person, '/api/me/declaration', { rowVersion: mine.open.rowVersion, declarationId: mine.open.id, data: changed });
+    const fixed = await put(person, '/api/me/declaration', {
+      rowVersion: mine.open.rowVersion,
+      declarationId: mine.open.id,
+      data: changed,
+    });
     expect(fixed.statusCode, fixed.body).toBe(200);
-    const resubmitted = await person.post('/api/me/declaration/submit', { rowVersion: fixed.json().rowVersion });
+    const resubmitted = await person.post('/api/me/declaration/submit', {
+      rowVersion: fixed.json().rowVersion,
+    });
     expect(resubmitted.statusCode).toBe(200);
-    const approved = await approver.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: resubmitted.json().rowVersion });
+    const approved = await approver.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: resubmitted.json().rowVersion,
+    });
     expect(approved.statusCode, approved.body).toBe(200);
 
     const versions = (await person.get('/api/me/record/versions')).json();
@@ -112,8 +149,14 @@ describe('declaration lifecycle', () => {
     expect(events).toEqual(['created', 'submitted', 'returned', 'submitted', 'approved']);
 
     // The database itself refuses to rewrite an approved version.
-    await expect(sql`update record_versions set data = '{}'::jsonb where person_id = ${personId}`.execute(testApp.database.db)).rejects.toThrow(/immutable/);
-    await expect(sql`delete from record_versions where person_id = ${personId}`.execute(testApp.database.db)).rejects.toThrow(/immutable/);
+    await expect(
+      sql`update record_versions set data = '{}'::jsonb where person_id = ${personId}`.execute(
+        testApp.database.db,
+      ),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      sql`delete from record_versions where person_id = ${personId}`.execute(testApp.database.db),
+    ).rejects.toThrow(/immutable/);
   });
 
   it('refuses to edit a declaration decided meanwhile', async () => {
@@ -125,13 +168,24 @@ describe('declaration lifecycle', () => {
     const submitted = await person.post('/api/me/declaration/submit', { rowVersion: started.rowVersion });
     expect(submitted.statusCode, submitted.body).toBe(200);
 
-    const edit = await put(person, '/api/me/declaration', { rowVersion: submitted.json().rowVersion, declarationId: started.id, data: current.data });
+    const edit = await put(person, '/api/me/declaration', {
+      rowVersion: submitted.json().rowVersion,
+      declarationId: started.id,
+      data: current.data,
+    });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().code).toBe('DECLARATION_NOT_EDITABLE');
     expect(edit.json().message).toContain('chờ phê duyệt');
 
-    await approver.post(`/api/declarations/${started.id}/decision`, { decision: 'approve', rowVersion: submitted.json().rowVersion });
-    const late = await put(person, '/api/me/declaration', { rowVersion: submitted.json().rowVersion, declarationId: started.id, data: { ...current.data, identity: { ...current.data.identity, phone: '0900 000 000' } } });
+    await approver.post(`/api/declarations/${started.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.json().rowVersion,
+    });
+    const late = await put(person, '/api/me/declaration', {
+      rowVersion: submitted.json().rowVersion,
+      declarationId: started.id,
+      data: { ...current.data, identity: { ...current.data.identity, phone: '0900 000 000' } },
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('DECLARATION_NOT_EDITABLE');
     expect(late.json().message).toContain('đã được phê duyệt');
@@ -143,13 +197,21 @@ describe('declaration lifecycle', () => {
   it('rejects a save with a stale rowVersion', async () => {
     const person = await testApp.signIn('tp.canbo@test.gov.vn');
     const started = (await person.post('/api/me/declaration')).json();
-    const first = await put(person, '/api/me/declaration', { rowVersion: started.rowVersion, data: started.data });
+    const first = await put(person, '/api/me/declaration', {
+      rowVersion: started.rowVersion,
+      data: started.data,
+    });
     expect(first.statusCode).toBe(200);
-    const second = await put(person, '/api/me/declaration', { rowVersion: started.rowVersion, data: started.data });
+    const second = await put(person, '/api/me/declaration', {
+      rowVersion: started.rowVersion,
+      data: started.data,
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('DECLARATION_STALE');
 
-    const discarded = await person.post('/api/me/declaration/discard', { rowVersion: first.json().rowVersion });
+    const discarded = await person.post('/api/me/declaration/discard', {
+      rowVersion: first.json().rowVersion,
+    });
     expect(discarded.statusCode).toBe(200);
     expect((await person.get('/api/me/declaration')).json().open).toBeNull();
   });

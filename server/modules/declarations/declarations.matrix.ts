@@ -1,7 +1,7 @@
+import { recordData } from '../../../common/schemas/record.ts';
 import type { MatrixTarget } from '../../http/policy.ts';
 import { makePerson } from '../../test/factories.ts';
 import type { MatrixResolver, ResolveContext } from '../../test/matrix-resources.ts';
-import { recordData } from '../../../common/schemas/record.ts';
 import { writeApprovedVersion } from '../records/records.repository.ts';
 
 // Resolvers for the authorization matrix test: people with an approved record, declarations and
@@ -11,7 +11,10 @@ import { writeApprovedVersion } from '../records/records.repository.ts';
 let serial = 0;
 
 /** The agency and division of a fresh person at the target; holding-group people sit in the group. */
-function placeOf(context: ResolveContext, target: MatrixTarget): { agencyId: number; divisionId: number | null } {
+function placeOf(
+  context: ResolveContext,
+  target: MatrixTarget,
+): { agencyId: number; divisionId: number | null } {
   const { world } = context;
   if (target === 'otherAgency') return { agencyId: world.otherAgency.id, divisionId: world.otherDivision.id };
   if (target === 'provinceLevel') return { agencyId: world.holdingGroup.id, divisionId: null };
@@ -32,16 +35,35 @@ function letters(value: number): string {
 async function personAt(context: ResolveContext): Promise<number | undefined> {
   if (context.target === 'self') return context.actor.personId ?? undefined;
   serial += 1;
-  const person = await makePerson(context.db, { fullName: `Người Phiếu Ma Trận ${letters(serial)}`, ...placeOf(context, context.target) });
+  const person = await makePerson(context.db, {
+    fullName: `Người Phiếu Ma Trận ${letters(serial)}`,
+    ...placeOf(context, context.target),
+  });
   return person.id;
 }
 
 async function ensureVersion(context: ResolveContext, personId: number): Promise<void> {
-  const existing = await context.db.selectFrom('record_versions').select('id').where('person_id', '=', personId).executeTakeFirst();
+  const existing = await context.db
+    .selectFrom('record_versions')
+    .select('id')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   if (existing) return;
-  const person = await context.db.selectFrom('people').select('full_name').where('id', '=', personId).executeTakeFirstOrThrow();
+  const person = await context.db
+    .selectFrom('people')
+    .select('full_name')
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
   const data = recordData.parse({ identity: { fullName: person.full_name } });
-  await context.db.transaction().execute((trx) => writeApprovedVersion(trx, { personId, data, source: 'import', declarationId: null, approvedBy: null }).then(() => undefined));
+  await context.db.transaction().execute((trx) =>
+    writeApprovedVersion(trx, {
+      personId,
+      data,
+      source: 'import',
+      declarationId: null,
+      approvedBy: null,
+    }).then(() => undefined),
+  );
 }
 
 export const declarationMatrixResources: Record<string, MatrixResolver> = {
@@ -73,9 +95,21 @@ export const declarationMatrixResources: Record<string, MatrixResolver> = {
       .executeTakeFirst();
     if (open) return open.id;
 
-    const person = await context.db.selectFrom('people').select('full_name').where('id', '=', personId).executeTakeFirstOrThrow();
-    const membership = await context.db.selectFrom('memberships').selectAll().where('person_id', '=', personId).where('valid_to', 'is', null).executeTakeFirstOrThrow();
-    const data = recordData.parse({ identity: { fullName: person.full_name }, employment: { agencyId: membership.agency_id, divisionId: membership.division_id } });
+    const person = await context.db
+      .selectFrom('people')
+      .select('full_name')
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
+    const membership = await context.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
+    const data = recordData.parse({
+      identity: { fullName: person.full_name },
+      employment: { agencyId: membership.agency_id, divisionId: membership.division_id },
+    });
     const row = await context.db
       .insertInto('declarations')
       .values({
@@ -97,7 +131,13 @@ export const declarationMatrixResources: Record<string, MatrixResolver> = {
     if (personId === undefined) return undefined;
     const row = await context.db
       .insertInto('person_notifications')
-      .values({ person_id: personId, kind: 'declaration_reminder', message: 'Nhắc kê khai (kiểm tra quyền).', declaration_id: null, created_by_account_id: null })
+      .values({
+        person_id: personId,
+        kind: 'declaration_reminder',
+        message: 'Nhắc kê khai (kiểm tra quyền).',
+        declaration_id: null,
+        created_by_account_id: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

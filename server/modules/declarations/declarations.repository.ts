@@ -10,14 +10,26 @@ export type DeclarationRow = Selectable<DeclarationsTable>;
 
 export const OPEN_STATUSES = ['draft', 'submitted', 'returned'] as const;
 
-export async function findDeclaration(db: Db, id: number, options: { lock?: boolean } = {}): Promise<DeclarationRow | undefined> {
+export async function findDeclaration(
+  db: Db,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<DeclarationRow | undefined> {
   let query = db.selectFrom('declarations').selectAll().where('id', '=', id);
   if (options.lock) query = query.forUpdate();
   return query.executeTakeFirst();
 }
 
-export async function findOpenDeclaration(db: Db, personId: number, options: { lock?: boolean } = {}): Promise<DeclarationRow | undefined> {
-  let query = db.selectFrom('declarations').selectAll().where('person_id', '=', personId).where('status', 'in', OPEN_STATUSES);
+export async function findOpenDeclaration(
+  db: Db,
+  personId: number,
+  options: { lock?: boolean } = {},
+): Promise<DeclarationRow | undefined> {
+  let query = db
+    .selectFrom('declarations')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('status', 'in', OPEN_STATUSES);
   if (options.lock) query = query.forUpdate();
   return query.executeTakeFirst();
 }
@@ -35,11 +47,23 @@ export async function findLastDecided(db: Db, personId: number): Promise<Declara
 
 export async function insertEvent(
   db: Db,
-  event: { declarationId: number; event: Selectable<DeclarationEventsTable>['event']; actorAccountId: number | null; onBehalf: boolean; reason?: string | null },
+  event: {
+    declarationId: number;
+    event: Selectable<DeclarationEventsTable>['event'];
+    actorAccountId: number | null;
+    onBehalf: boolean;
+    reason?: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('declaration_events')
-    .values({ declaration_id: event.declarationId, event: event.event, actor_account_id: event.actorAccountId, on_behalf: event.onBehalf, reason: event.reason ?? null })
+    .values({
+      declaration_id: event.declarationId,
+      event: event.event,
+      actor_account_id: event.actorAccountId,
+      on_behalf: event.onBehalf,
+      reason: event.reason ?? null,
+    })
     .execute();
 }
 
@@ -47,7 +71,13 @@ async function listEvents(db: Db, declarationId: number) {
   const rows = await db
     .selectFrom('declaration_events as e')
     .leftJoin('accounts as a', 'a.id', 'e.actor_account_id')
-    .select(['e.event', 'a.display_name as actorName', 'e.on_behalf as onBehalf', 'e.reason', 'e.occurred_at as occurredAt'])
+    .select([
+      'e.event',
+      'a.display_name as actorName',
+      'e.on_behalf as onBehalf',
+      'e.reason',
+      'e.occurred_at as occurredAt',
+    ])
     .where('e.declaration_id', '=', declarationId)
     .orderBy('e.occurred_at')
     .orderBy('e.id')
@@ -62,7 +92,11 @@ function iso(value: Date | string | null): string | null {
 /** The API view of a declaration, with the person's name, the units it names and its history. */
 export async function toDeclarationDto(db: Db, row: DeclarationRow): Promise<Declaration> {
   const data = readStoredRecordData(row.data);
-  const person = await db.selectFrom('people').select('full_name').where('id', '=', row.person_id).executeTakeFirst();
+  const person = await db
+    .selectFrom('people')
+    .select('full_name')
+    .where('id', '=', row.person_id)
+    .executeTakeFirst();
   const membership = await findOpenMembership(db, row.person_id);
   return {
     id: row.id,

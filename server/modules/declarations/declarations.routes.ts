@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../../common/schemas/common.ts';
 import {
+  decisionBody,
   declarationReview,
   declarationSchema,
-  decisionBody,
   inboxItem,
   myDeclarationResponse,
   saveDeclarationBody,
@@ -41,7 +41,9 @@ function rejectInvalidBody(request: FastifyRequest, schema: z.ZodType): void {
   const parsed = schema.safeParse(request.body);
   if (parsed.success) throw new AppError('VALIDATION_FAILED');
   // Issues inside `data` are named by their record field; others (rowVersion) by their own name.
-  const inData = parsed.error.issues.filter((issue) => issue.path[0] === 'data').map((issue) => ({ ...issue, path: issue.path.slice(1) }));
+  const inData = parsed.error.issues
+    .filter((issue) => issue.path[0] === 'data')
+    .map((issue) => ({ ...issue, path: issue.path.slice(1) }));
   const outside = parsed.error.issues.filter((issue) => issue.path[0] !== 'data');
   throw validationError([...recordFieldErrors(inData, 'data'), ...recordFieldErrors(outside, '')]);
 }
@@ -57,16 +59,32 @@ export async function declarationsRoutes(app: FastifyInstance, deps: AppDeps): P
   // (/api/people/:id/…) share the handlers; `personId` is undefined for the former.
   const declarationRoutes = [
     { prefix: '/api/me/declaration', policy: PERSON, params: undefined, ids: {}, who: 'của tôi' },
-    { prefix: '/api/people/:id/declaration', policy: ADMIN, params: idParam, ids: { params: { id: 'person' } }, who: 'của một người, do quản trị viên kê khai thay' },
+    {
+      prefix: '/api/people/:id/declaration',
+      policy: ADMIN,
+      params: idParam,
+      ids: { params: { id: 'person' } },
+      who: 'của một người, do quản trị viên kê khai thay',
+    },
   ] as const;
 
   for (const { prefix, policy, params, ids, who } of declarationRoutes) {
-    const personIdOf = (request: FastifyRequest) => (params ? (request.params as { id: number }).id : undefined);
-    const declarant = (request: FastifyRequest) => resolveDeclarant(deps.db, requireActor(request), personIdOf(request));
+    const personIdOf = (request: FastifyRequest) =>
+      params ? (request.params as { id: number }).id : undefined;
+    const declarant = (request: FastifyRequest) =>
+      resolveDeclarant(deps.db, requireActor(request), personIdOf(request));
 
     routes.get(
       prefix,
-      { config: { policy, matrix: ids }, schema: { tags, summary: `Phiếu đang kê khai và phiếu đã xử lý gần nhất ${who}`, ...(params ? { params } : {}), response: { 200: myDeclarationResponse } } },
+      {
+        config: { policy, matrix: ids },
+        schema: {
+          tags,
+          summary: `Phiếu đang kê khai và phiếu đã xử lý gần nhất ${who}`,
+          ...(params ? { params } : {}),
+          response: { 200: myDeclarationResponse },
+        },
+      },
       async (request) => lifecycle.view(await declarant(request)),
     );
 
@@ -74,10 +92,18 @@ export async function declarationsRoutes(app: FastifyInstance, deps: AppDeps): P
       prefix,
       {
         config: { policy, matrix: ids },
-        schema: { tags, summary: `Mở phiếu kê khai mới ${who} (trả về phiếu đang mở nếu đã có)`, ...(params ? { params } : {}), response: { 200: declarationSchema, 201: declarationSchema } },
+        schema: {
+          tags,
+          summary: `Mở phiếu kê khai mới ${who} (trả về phiếu đang mở nếu đã có)`,
+          ...(params ? { params } : {}),
+          response: { 200: declarationSchema, 201: declarationSchema },
+        },
       },
       async (request, reply) => {
-        const { declaration, created } = await lifecycle.start(await declarant(request), auditContextOf(request));
+        const { declaration, created } = await lifecycle.start(
+          await declarant(request),
+          auditContextOf(request),
+        );
         return reply.status(created ? 201 : 200).send(declaration);
       },
     );
@@ -87,7 +113,13 @@ export async function declarationsRoutes(app: FastifyInstance, deps: AppDeps): P
       {
         config: { policy, matrix: { ...ids, body: { declarationId: 'unscoped' }, sampleBody: SAMPLE_SAVE } },
         attachValidation: true,
-        schema: { tags, summary: `Lưu phiếu đang kê khai ${who} (lưu tự động được)`, ...(params ? { params } : {}), body: saveDeclarationBody, response: { 200: declarationSchema } },
+        schema: {
+          tags,
+          summary: `Lưu phiếu đang kê khai ${who} (lưu tự động được)`,
+          ...(params ? { params } : {}),
+          body: saveDeclarationBody,
+          response: { 200: declarationSchema },
+        },
       },
       async (request) => {
         rejectInvalidBody(request, saveDeclarationBody);
@@ -97,26 +129,61 @@ export async function declarationsRoutes(app: FastifyInstance, deps: AppDeps): P
 
     routes.post(
       `${prefix}/submit`,
-      { config: { policy, matrix: { ...ids, body: { declarationId: 'unscoped' }, sampleBody: SAMPLE_VERSION } }, schema: { tags, summary: `Nộp phiếu ${who}`, ...(params ? { params } : {}), body: submitDeclarationBody, response: { 200: declarationSchema } } },
+      {
+        config: {
+          policy,
+          matrix: { ...ids, body: { declarationId: 'unscoped' }, sampleBody: SAMPLE_VERSION },
+        },
+        schema: {
+          tags,
+          summary: `Nộp phiếu ${who}`,
+          ...(params ? { params } : {}),
+          body: submitDeclarationBody,
+          response: { 200: declarationSchema },
+        },
+      },
       async (request) => lifecycle.submit(await declarant(request), request.body, auditContextOf(request)),
     );
 
     routes.post(
       `${prefix}/discard`,
-      { config: { policy, matrix: { ...ids, body: { declarationId: 'unscoped' }, sampleBody: SAMPLE_VERSION } }, schema: { tags, summary: `Hủy phiếu đang kê khai ${who}`, ...(params ? { params } : {}), body: submitDeclarationBody, response: { 200: declarationSchema } } },
+      {
+        config: {
+          policy,
+          matrix: { ...ids, body: { declarationId: 'unscoped' }, sampleBody: SAMPLE_VERSION },
+        },
+        schema: {
+          tags,
+          summary: `Hủy phiếu đang kê khai ${who}`,
+          ...(params ? { params } : {}),
+          body: submitDeclarationBody,
+          response: { 200: declarationSchema },
+        },
+      },
       async (request) => lifecycle.discard(await declarant(request), request.body, auditContextOf(request)),
     );
   }
 
   routes.get(
     '/api/declarations/inbox',
-    { config: { policy: DECIDERS }, schema: { tags, summary: 'Phiếu đã nộp đang chờ tôi phê duyệt', response: { 200: z.array(inboxItem) } } },
+    {
+      config: { policy: DECIDERS },
+      schema: { tags, summary: 'Phiếu đã nộp đang chờ tôi phê duyệt', response: { 200: z.array(inboxItem) } },
+    },
     async (request) => queries.inbox(requireActor(request)),
   );
 
   routes.get(
     '/api/declarations/:id',
-    { config: { policy: { access: 'signed_in' }, matrix: DECLARATION_ID }, schema: { tags, summary: 'Một phiếu (người khai hoặc cán bộ trong phạm vi)', params: idParam, response: { 200: declarationSchema } } },
+    {
+      config: { policy: { access: 'signed_in' }, matrix: DECLARATION_ID },
+      schema: {
+        tags,
+        summary: 'Một phiếu (người khai hoặc cán bộ trong phạm vi)',
+        params: idParam,
+        response: { 200: declarationSchema },
+      },
+    },
     async (request) => queries.get(requireActor(request), request.params.id, auditContextOf(request)),
   );
 
@@ -124,7 +191,12 @@ export async function declarationsRoutes(app: FastifyInstance, deps: AppDeps): P
     '/api/declarations/:id/review',
     {
       config: { policy: STAFF, matrix: DECLARATION_ID },
-      schema: { tags, summary: 'So sánh phiếu với hồ sơ chính thức, từng trường và từng dòng', params: idParam, response: { 200: declarationReview } },
+      schema: {
+        tags,
+        summary: 'So sánh phiếu với hồ sơ chính thức, từng trường và từng dòng',
+        params: idParam,
+        response: { 200: declarationReview },
+      },
     },
     async (request) => queries.review(requireActor(request), request.params.id, auditContextOf(request)),
   );
@@ -134,12 +206,23 @@ export async function declarationsRoutes(app: FastifyInstance, deps: AppDeps): P
     {
       config: {
         policy: DECIDERS,
-        // Sở Nội vụ decides agency declarations only when no other approver covers the agency;
-        // the matrix agencies have approvers, so it reaches the holding-group declarations only.
-        matrix: { ...DECLARATION_ID, sampleBody: { decision: 'return', rowVersion: 1, reason: 'Kiểm tra quyền' }, reach: { approver: ['ownAgency'], province_admin: ['provinceLevel'] } },
+        // Sở Nội vụ decides an agency's declarations only when no other approver covers the agency.
+        // The matrix agencies have approvers, so it reaches the holding-group declarations only.
+        matrix: {
+          ...DECLARATION_ID,
+          sampleBody: { decision: 'return', rowVersion: 1, reason: 'Kiểm tra quyền' },
+          reach: { approver: ['ownAgency'], province_admin: ['provinceLevel'] },
+        },
       },
-      schema: { tags, summary: 'Phê duyệt hoặc trả lại phiếu (kèm lý do)', params: idParam, body: decisionBody, response: { 200: declarationSchema } },
+      schema: {
+        tags,
+        summary: 'Phê duyệt hoặc trả lại phiếu (kèm lý do)',
+        params: idParam,
+        body: decisionBody,
+        response: { 200: declarationSchema },
+      },
     },
-    async (request) => decisions.decide(requireActor(request), request.params.id, request.body, auditContextOf(request)),
+    async (request) =>
+      decisions.decide(requireActor(request), request.params.id, request.body, auditContextOf(request)),
   );
 }

@@ -17,10 +17,22 @@ afterAll(async () => {
 });
 
 let serial = 0;
-const names = ['Đặng Văn Khải', 'Vũ Thị Lan', 'Ngô Văn Minh', 'Đinh Thị Nga', 'Bùi Văn Phúc', 'Lý Thị Quyên', 'Mai Văn Sơn', 'Tô Thị Thu'];
+const names = [
+  'Đặng Văn Khải',
+  'Vũ Thị Lan',
+  'Ngô Văn Minh',
+  'Đinh Thị Nga',
+  'Bùi Văn Phúc',
+  'Lý Thị Quyên',
+  'Mai Văn Sơn',
+  'Tô Thị Thu',
+];
 
-/** A person of an agency with an account, signed in. */
-async function newMember(agencyId: number, divisionId: number | null): Promise<{ personId: number; client: TestClient; fullName: string }> {
+/** Creates a person of the agency with an account and signs them in. */
+async function newMember(
+  agencyId: number,
+  divisionId: number | null,
+): Promise<{ personId: number; client: TestClient; fullName: string }> {
   const fullName = names[serial % names.length]!;
   serial += 1;
   const person = await makePerson(testApp.database.db, { fullName, agencyId, divisionId });
@@ -44,7 +56,14 @@ async function inboxIds(client: TestClient): Promise<number[]> {
 describe('declaration routing', () => {
   it('sends a change inside the agency to its approver only', async () => {
     const member = await newMember(province.justice.id, province.justiceBoard.id);
-    const submitted = await declareAndSubmit(member.client, '/api/me/declaration', validRecordData({ agencyId: province.justice.id, divisionId: province.justiceControl.id }, member.fullName));
+    const submitted = await declareAndSubmit(
+      member.client,
+      '/api/me/declaration',
+      validRecordData(
+        { agencyId: province.justice.id, divisionId: province.justiceControl.id },
+        member.fullName,
+      ),
+    );
     expect(submitted.route).toBe('agency');
     expect(submitted.isTransfer).toBe(false);
 
@@ -53,12 +72,23 @@ describe('declaration routing', () => {
     expect(await inboxIds(justiceApprover)).toContain(submitted.id);
     expect(await inboxIds(homeApprover)).not.toContain(submitted.id);
 
-    const refused = await homeApprover.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+    const refused = await homeApprover.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.rowVersion,
+    });
     expect(refused.statusCode).toBe(404);
 
-    const approved = await justiceApprover.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+    const approved = await justiceApprover.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.rowVersion,
+    });
     expect(approved.statusCode, approved.body).toBe(200);
-    const membership = await testApp.database.db.selectFrom('memberships').selectAll().where('person_id', '=', member.personId).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    const membership = await testApp.database.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('person_id', '=', member.personId)
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(membership.division_id).toBe(province.justiceControl.id);
   });
 
@@ -68,7 +98,11 @@ describe('declaration routing', () => {
     const justiceBefore = await agencyTotal(snv, province.justice.id);
     const homeBefore = await agencyTotal(snv, province.home.id);
 
-    const submitted = await declareAndSubmit(member.client, '/api/me/declaration', validRecordData({ agencyId: province.home.id, divisionId: province.homeBoard.id }, member.fullName));
+    const submitted = await declareAndSubmit(
+      member.client,
+      '/api/me/declaration',
+      validRecordData({ agencyId: province.home.id, divisionId: province.homeBoard.id }, member.fullName),
+    );
     expect(submitted.isTransfer).toBe(true);
     expect(submitted.targetAgency.id).toBe(province.home.id);
 
@@ -78,7 +112,10 @@ describe('declaration routing', () => {
 
     const justiceApprover = await testApp.signIn('tp.duyet@test.gov.vn');
     expect(await inboxIds(justiceApprover)).not.toContain(submitted.id);
-    const oldAgencyTry = await justiceApprover.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+    const oldAgencyTry = await justiceApprover.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.rowVersion,
+    });
     expect(oldAgencyTry.statusCode).toBe(403);
     expect(oldAgencyTry.json().code).toBe('DECLARATION_NOT_ROUTED_TO_YOU');
 
@@ -86,12 +123,20 @@ describe('declaration routing', () => {
     expect(await inboxIds(homeApprover)).toContain(submitted.id);
     const review = await homeApprover.get(`/api/declarations/${submitted.id}/review`);
     expect(review.statusCode, review.body).toBe(200);
-    const approved = await homeApprover.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+    const approved = await homeApprover.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.rowVersion,
+    });
     expect(approved.statusCode, approved.body).toBe(200);
 
     expect(await agencyTotal(snv, province.justice.id)).toBe(justiceBefore - 1);
     expect(await agencyTotal(snv, province.home.id)).toBe(homeBefore + 1);
-    const rows = await testApp.database.db.selectFrom('memberships').selectAll().where('person_id', '=', member.personId).orderBy('id').execute();
+    const rows = await testApp.database.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('person_id', '=', member.personId)
+      .orderBy('id')
+      .execute();
     expect(rows.map((row) => [row.agency_id, row.valid_to === null])).toEqual([
       [province.justice.id, false],
       [province.home.id, true],
@@ -100,57 +145,116 @@ describe('declaration routing', () => {
 
   it('sends a holding-group person to the province admin', async () => {
     const db = testApp.database.db;
-    const holdingRoot = await makeUnit(db, { code: '449', name: 'Nhóm giảm tài khoản', kind: 'holding_root', parentId: province.province.id });
-    const retired = await makeUnit(db, { code: '449001', name: 'Nhóm nghỉ hưu', kind: 'holding_group', parentId: holdingRoot.id });
+    const holdingRoot = await makeUnit(db, {
+      code: '449',
+      name: 'Nhóm giảm tài khoản',
+      kind: 'holding_root',
+      parentId: province.province.id,
+    });
+    const retired = await makeUnit(db, {
+      code: '449001',
+      name: 'Nhóm nghỉ hưu',
+      kind: 'holding_group',
+      parentId: holdingRoot.id,
+    });
     const member = await newMember(retired.id, null);
 
-    const submitted = await declareAndSubmit(member.client, '/api/me/declaration', validRecordData({ agencyId: retired.id, divisionId: null }, member.fullName));
+    const submitted = await declareAndSubmit(
+      member.client,
+      '/api/me/declaration',
+      validRecordData({ agencyId: retired.id, divisionId: null }, member.fullName),
+    );
     expect(submitted.route).toBe('province');
 
     const justiceApprover = await testApp.signIn('tp.duyet@test.gov.vn');
     expect(await inboxIds(justiceApprover)).not.toContain(submitted.id);
     const snv = await testApp.signIn('snv.admin@test.gov.vn');
     expect(await inboxIds(snv)).toContain(submitted.id);
-    const approved = await snv.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+    const approved = await snv.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.rowVersion,
+    });
     expect(approved.statusCode, approved.body).toBe(200);
   });
 
   it('refuses self-approval and falls back to the province admin', async () => {
     // tp.duyet is the only approver of agency 112 and is also the person Nguyễn Văn An.
     const self = await testApp.signIn('tp.duyet@test.gov.vn');
-    const submitted = await declareAndSubmit(self, '/api/me/declaration', validRecordData({ agencyId: province.justice.id, divisionId: province.justiceBoard.id }, 'Nguyễn Văn An'));
+    const submitted = await declareAndSubmit(
+      self,
+      '/api/me/declaration',
+      validRecordData(
+        { agencyId: province.justice.id, divisionId: province.justiceBoard.id },
+        'Nguyễn Văn An',
+      ),
+    );
     expect(await inboxIds(self)).not.toContain(submitted.id);
 
-    const refused = await self.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+    const refused = await self.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.rowVersion,
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('DECLARATION_SELF_DECISION');
     expect(refused.json().message).toContain('chính mình');
 
     const snv = await testApp.signIn('snv.admin@test.gov.vn');
     expect(await inboxIds(snv)).toContain(submitted.id);
-    const approved = await snv.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+    const approved = await snv.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.rowVersion,
+    });
     expect(approved.statusCode, approved.body).toBe(200);
   });
 
   it('refuses a revoked approver and keeps the declaration decidable', async () => {
     const db = testApp.database.db;
-    const first = await makeAccount(db, { email: 'tp.duyet2@test.gov.vn', homeUnitId: province.justice.id, grants: [{ role: 'approver', unitId: province.justice.id }] });
-    await makeAccount(db, { email: 'tp.duyet3@test.gov.vn', homeUnitId: province.justice.id, grants: [{ role: 'approver', unitId: province.justice.id }] });
+    const first = await makeAccount(db, {
+      email: 'tp.duyet2@test.gov.vn',
+      homeUnitId: province.justice.id,
+      grants: [{ role: 'approver', unitId: province.justice.id }],
+    });
+    await makeAccount(db, {
+      email: 'tp.duyet3@test.gov.vn',
+      homeUnitId: province.justice.id,
+      grants: [{ role: 'approver', unitId: province.justice.id }],
+    });
     const member = await newMember(province.justice.id, province.justiceControl.id);
-    const submitted = await declareAndSubmit(member.client, '/api/me/declaration', validRecordData({ agencyId: province.justice.id, divisionId: province.justiceControl.id }, member.fullName));
+    const submitted = await declareAndSubmit(
+      member.client,
+      '/api/me/declaration',
+      validRecordData(
+        { agencyId: province.justice.id, divisionId: province.justiceControl.id },
+        member.fullName,
+      ),
+    );
 
     const revokedClient = await testApp.signIn('tp.duyet2@test.gov.vn');
     expect(await inboxIds(revokedClient)).toContain(submitted.id);
-    await db.updateTable('role_grants').set({ revoked_at: new Date() }).where('account_id', '=', first.id).execute();
+    await db
+      .updateTable('role_grants')
+      .set({ revoked_at: new Date() })
+      .where('account_id', '=', first.id)
+      .execute();
 
-    const refused = await revokedClient.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+    const refused = await revokedClient.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.rowVersion,
+    });
     expect(refused.statusCode).toBe(403);
-    const still = await db.selectFrom('declarations').select('status').where('id', '=', submitted.id).executeTakeFirstOrThrow();
+    const still = await db
+      .selectFrom('declarations')
+      .select('status')
+      .where('id', '=', submitted.id)
+      .executeTakeFirstOrThrow();
     expect(still.status).toBe('submitted');
 
     const remaining = await testApp.signIn('tp.duyet3@test.gov.vn');
     expect(await inboxIds(remaining)).toContain(submitted.id);
-    const approved = await remaining.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+    const approved = await remaining.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'approve',
+      rowVersion: submitted.rowVersion,
+    });
     expect(approved.statusCode, approved.body).toBe(200);
   });
 });
@@ -158,7 +262,14 @@ describe('declaration routing', () => {
 describe('concurrent decisions', () => {
   it('lets exactly one of two approvers win', async () => {
     const member = await newMember(province.justice.id, province.justiceControl.id);
-    const submitted = await declareAndSubmit(member.client, '/api/me/declaration', validRecordData({ agencyId: province.justice.id, divisionId: province.justiceControl.id }, member.fullName));
+    const submitted = await declareAndSubmit(
+      member.client,
+      '/api/me/declaration',
+      validRecordData(
+        { agencyId: province.justice.id, divisionId: province.justiceControl.id },
+        member.fullName,
+      ),
+    );
     const approverA = await testApp.signIn('tp.duyet3@test.gov.vn');
     const approverB = await testApp.signIn('tp.duyet@test.gov.vn');
     const db = testApp.database.db;
@@ -181,8 +292,15 @@ describe('concurrent decisions', () => {
     await isLocked;
 
     const decisions = Promise.all([
-      approverA.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion }),
-      approverB.post(`/api/declarations/${submitted.id}/decision`, { decision: 'return', rowVersion: submitted.rowVersion, reason: 'Thiếu quá trình công tác' }),
+      approverA.post(`/api/declarations/${submitted.id}/decision`, {
+        decision: 'approve',
+        rowVersion: submitted.rowVersion,
+      }),
+      approverB.post(`/api/declarations/${submitted.id}/decision`, {
+        decision: 'return',
+        rowVersion: submitted.rowVersion,
+        reason: 'Thiếu quá trình công tác',
+      }),
     ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
@@ -195,9 +313,18 @@ describe('concurrent decisions', () => {
     expect(loser.json().code).toBe('DECLARATION_ALREADY_DECIDED');
     expect(loser.json().message).toMatch(/Phiếu đã được (phê duyệt|trả lại)/);
 
-    const events = await db.selectFrom('declaration_events').select('event').where('declaration_id', '=', submitted.id).where('event', 'in', ['approved', 'returned']).execute();
+    const events = await db
+      .selectFrom('declaration_events')
+      .select('event')
+      .where('declaration_id', '=', submitted.id)
+      .where('event', 'in', ['approved', 'returned'])
+      .execute();
     expect(events).toHaveLength(1);
-    const versions = await db.selectFrom('record_versions').select('id').where('declaration_id', '=', submitted.id).execute();
+    const versions = await db
+      .selectFrom('record_versions')
+      .select('id')
+      .where('declaration_id', '=', submitted.id)
+      .execute();
     expect(versions.length).toBe(events[0]!.event === 'approved' ? 1 : 0);
   });
 });

@@ -32,15 +32,26 @@ async function openDraft() {
 }
 
 async function storedDraft(id: number) {
-  return testApp.database.db.selectFrom('declarations').select(['data', 'row_version', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+  return testApp.database.db
+    .selectFrom('declarations')
+    .select(['data', 'row_version', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 /** Saves `mutate(valid data)` and expects 400 naming `field` with `label`, leaving the draft as it was. */
-async function expectSaveRejected(mutate: (data: ReturnType<typeof validRecordData>) => unknown, field: string, label: string) {
+async function expectSaveRejected(
+  mutate: (data: ReturnType<typeof validRecordData>) => unknown,
+  field: string,
+  label: string,
+) {
   const draft = await openDraft();
   const before = await storedDraft(draft.id);
   const data = validRecordData(place());
-  const response = await put(person, '/api/me/declaration', { rowVersion: draft.rowVersion, data: mutate(data) ?? data });
+  const response = await put(person, '/api/me/declaration', {
+    rowVersion: draft.rowVersion,
+    data: mutate(data) ?? data,
+  });
   expect(response.statusCode, response.body).toBe(400);
   const body = response.json();
   expect(body.code).toBe('VALIDATION_FAILED');
@@ -68,29 +79,49 @@ async function expectSubmitRejected(data: unknown, field: string, messagePart: s
 
 describe('saving bad input', () => {
   it('rejects a wrong type', () =>
-    expectSaveRejected((data) => {
-      (data.identity as Record<string, unknown>).gender = 5;
-    }, 'data.identity.gender', 'Giới tính'));
+    expectSaveRejected(
+      (data) => {
+        (data.identity as Record<string, unknown>).gender = 5;
+      },
+      'data.identity.gender',
+      'Giới tính',
+    ));
 
   it('rejects a 13-digit personal ID', () =>
-    expectSaveRejected((data) => {
-      data.identity.personalIdNumber = '0791234567890';
-    }, 'data.identity.personalIdNumber', 'Số định danh cá nhân (CCCD)'));
+    expectSaveRejected(
+      (data) => {
+        data.identity.personalIdNumber = '0791234567890';
+      },
+      'data.identity.personalIdNumber',
+      'Số định danh cá nhân (CCCD)',
+    ));
 
   it('rejects oversized text', () =>
-    expectSaveRejected((data) => {
-      data.employment.mainDuties = 'x'.repeat(4001);
-    }, 'data.employment.mainDuties', 'Công việc chính được giao'));
+    expectSaveRejected(
+      (data) => {
+        data.employment!.mainDuties = 'x'.repeat(4001);
+      },
+      'data.employment.mainDuties',
+      'Công việc chính được giao',
+    ));
 
   it('rejects a script in a name', () =>
-    expectSaveRejected((data) => {
-      data.identity.fullName = '<script>alert(1)</script>';
-    }, 'data.identity.fullName', 'Họ và tên khai sinh'));
+    expectSaveRejected(
+      (data) => {
+        data.identity.fullName = '<script>alert(1)</script>';
+      },
+      'data.identity.fullName',
+      'Họ và tên khai sinh',
+    ));
 
   it('names the row of a repeating table', () =>
-    expectSaveRejected((data) => {
-      data.family!.ownSide![1]!.fullName = 'Lê <b>Hoa</b>';
-    }, 'data.family.ownSide.1.fullName', 'Quan hệ gia đình (về bản thân), dòng 2: Họ và tên'));
+    expectSaveRejected(
+      (data) => {
+        data.family!.ownSide![1]!.fullName = 'Lê <b>Hoa</b>';
+      },
+      'data.family.ownSide.1.fullName',
+      'Quan hệ gia đình (về bản thân), dòng 2: Họ và tên',
+    ));
 
   it('rejects an unknown field', async () => {
     const draft = await openDraft();
@@ -155,8 +186,18 @@ describe('submit rules', () => {
 
   it('rejects a dissolved division', async () => {
     const db = testApp.database.db;
-    const dissolved = await makeUnit(db, { code: '112091', name: 'Phòng Giải Thể', kind: 'division', parentId: province.justice.id, validFrom: '2020-01-01' });
-    await db.updateTable('units').set({ status: 'ended', valid_to: '2024-01-01' }).where('id', '=', dissolved.id).execute();
+    const dissolved = await makeUnit(db, {
+      code: '112091',
+      name: 'Phòng Giải Thể',
+      kind: 'division',
+      parentId: province.justice.id,
+      validFrom: '2020-01-01',
+    });
+    await db
+      .updateTable('units')
+      .set({ status: 'ended', valid_to: '2024-01-01' })
+      .where('id', '=', dissolved.id)
+      .execute();
     const data = validRecordData({ agencyId: province.justice.id, divisionId: dissolved.id });
     await expectSubmitRejected(data, 'data.employment.divisionId', 'đã kết thúc hoạt động');
   });
@@ -170,13 +211,22 @@ describe('submit rules', () => {
     expect(response.statusCode).toBe(400);
     const fields = response.json().fields.map((item: { field: string }) => item.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['data.identity.gender', 'data.identity.birthDate', 'data.identity.personalIdNumber', 'data.identity.ethnicityCode', 'data.employment.agencyId']),
+      expect.arrayContaining([
+        'data.identity.gender',
+        'data.identity.birthDate',
+        'data.identity.personalIdNumber',
+        'data.identity.ethnicityCode',
+        'data.employment.agencyId',
+      ]),
     );
   });
 
   it('accepts the complete declaration', async () => {
     const draft = await openDraft();
-    const saved = await put(person, '/api/me/declaration', { rowVersion: draft.rowVersion, data: validRecordData(place()) });
+    const saved = await put(person, '/api/me/declaration', {
+      rowVersion: draft.rowVersion,
+      data: validRecordData(place()),
+    });
     const response = await person.post('/api/me/declaration/submit', { rowVersion: saved.json().rowVersion });
     expect(response.statusCode, response.body).toBe(200);
   });

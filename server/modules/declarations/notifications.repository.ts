@@ -6,7 +6,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export async function notifyPerson(
   db: Db,
-  notification: { personId: number; kind: PersonNotificationsTable['kind']; message: string; declarationId: number | null; createdBy: number | null },
+  notification: {
+    personId: number;
+    kind: PersonNotificationsTable['kind'];
+    message: string;
+    declarationId: number | null;
+    createdBy: number | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('person_notifications')
@@ -23,7 +29,14 @@ export async function notifyPerson(
 export async function listNotifications(db: Db, personId: number, unreadOnly: boolean) {
   let query = db
     .selectFrom('person_notifications')
-    .select(['id', 'kind', 'message', 'declaration_id as declarationId', 'created_at as createdAt', 'read_at as readAt'])
+    .select([
+      'id',
+      'kind',
+      'message',
+      'declaration_id as declarationId',
+      'created_at as createdAt',
+      'read_at as readAt',
+    ])
     .where('person_id', '=', personId);
   if (unreadOnly) query = query.where('read_at', 'is', null);
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(200).execute();

@@ -33,13 +33,29 @@ export async function declarationOversightRoutes(app: FastifyInstance, deps: App
 
   routes.get(
     '/api/units/:id/needs-fixing',
-    { config: { policy: STAFF, matrix: UNIT_ID }, schema: { tags, summary: 'Danh sách cần sửa: phiếu và hồ sơ không còn đúng quy định, kèm lý do', params: idParam, response: { 200: z.array(needsFixingItem) } } },
+    {
+      config: { policy: STAFF, matrix: UNIT_ID },
+      schema: {
+        tags,
+        summary: 'Danh sách cần sửa: phiếu và hồ sơ không còn đúng quy định, kèm lý do',
+        params: idParam,
+        response: { 200: z.array(needsFixingItem) },
+      },
+    },
     async (request) => service.needsFixing(requireActor(request), request.params.id),
   );
 
   routes.get(
     '/api/units/:id/declaration-progress',
-    { config: { policy: STAFF, matrix: UNIT_ID }, schema: { tags, summary: 'Tiến độ kê khai theo từng bộ phận', params: idParam, response: { 200: progressTable } } },
+    {
+      config: { policy: STAFF, matrix: UNIT_ID },
+      schema: {
+        tags,
+        summary: 'Tiến độ kê khai theo từng bộ phận',
+        params: idParam,
+        response: { 200: progressTable },
+      },
+    },
     async (request) => service.progress(requireActor(request), request.params.id),
   );
 
@@ -47,7 +63,13 @@ export async function declarationOversightRoutes(app: FastifyInstance, deps: App
     '/api/units/:id/declaration-progress/people',
     {
       config: { policy: STAFF, matrix: { params: { id: 'unit' }, query: { divisionId: 'unscoped' } } },
-      schema: { tags, summary: 'Danh sách người sau mỗi con số của tiến độ kê khai', params: idParam, querystring: progressPeopleQuery, response: { 200: z.array(progressPerson) } },
+      schema: {
+        tags,
+        summary: 'Danh sách người sau mỗi con số của tiến độ kê khai',
+        params: idParam,
+        querystring: progressPeopleQuery,
+        response: { 200: z.array(progressPerson) },
+      },
     },
     async (request) =>
       service.progressPeople(requireActor(request), request.params.id, {
@@ -59,28 +81,68 @@ export async function declarationOversightRoutes(app: FastifyInstance, deps: App
 
   routes.post(
     '/api/people/:id/reminders',
-    { config: { policy: ADMIN, matrix: PERSON_ID }, schema: { tags, summary: 'Nhắc một người kê khai, nộp phiếu', params: idParam, body: reminderBody, response: { 200: reminderResult } } },
-    async (request) => service.remindPerson(requireActor(request), request.params.id, request.body, auditContextOf(request)),
+    {
+      config: { policy: ADMIN, matrix: PERSON_ID },
+      schema: {
+        tags,
+        summary: 'Nhắc một người kê khai, nộp phiếu',
+        params: idParam,
+        body: reminderBody,
+        response: { 200: reminderResult },
+      },
+    },
+    async (request) =>
+      service.remindPerson(requireActor(request), request.params.id, request.body, auditContextOf(request)),
   );
 
   routes.post(
     '/api/units/:id/reminders',
     {
-      config: { policy: ADMIN, matrix: { params: { id: 'unit' }, body: { divisionId: 'unscoped' }, sampleBody: { status: 'never_declared' } } },
-      schema: { tags, summary: 'Nhắc mọi người của đơn vị chưa kê khai, đang kê khai hoặc bị trả lại phiếu', params: idParam, body: unitReminderBody, response: { 200: reminderResult } },
+      config: {
+        policy: ADMIN,
+        matrix: {
+          params: { id: 'unit' },
+          body: { divisionId: 'unscoped' },
+          sampleBody: { status: 'never_declared' },
+        },
+      },
+      schema: {
+        tags,
+        summary: 'Nhắc mọi người của đơn vị chưa kê khai, đang kê khai hoặc bị trả lại phiếu',
+        params: idParam,
+        body: unitReminderBody,
+        response: { 200: reminderResult },
+      },
     },
-    async (request) => service.remindUnit(requireActor(request), request.params.id, request.body, auditContextOf(request)),
+    async (request) =>
+      service.remindUnit(requireActor(request), request.params.id, request.body, auditContextOf(request)),
   );
 
   routes.get(
     '/api/me/notifications',
-    { config: { policy: PERSON }, schema: { tags, summary: 'Thông báo của tôi (phiếu bị trả lại, được phê duyệt, nhắc kê khai)', querystring: notificationsQuery, response: { 200: z.array(notificationSchema) } } },
+    {
+      config: { policy: PERSON },
+      schema: {
+        tags,
+        summary: 'Thông báo của tôi (phiếu bị trả lại, được phê duyệt, nhắc kê khai)',
+        querystring: notificationsQuery,
+        response: { 200: z.array(notificationSchema) },
+      },
+    },
     async (request) => service.notifications(requireActor(request), request.query.unreadOnly === 'true'),
   );
 
   routes.post(
     '/api/me/notifications/:id/read',
-    { config: { policy: PERSON, matrix: { params: { id: 'notification' } } }, schema: { tags, summary: 'Đánh dấu thông báo đã đọc', params: notificationParam, response: { 200: okResponse } } },
+    {
+      config: { policy: PERSON, matrix: { params: { id: 'notification' } } },
+      schema: {
+        tags,
+        summary: 'Đánh dấu thông báo đã đọc',
+        params: notificationParam,
+        response: { 200: okResponse },
+      },
+    },
     async (request) => service.markRead(requireActor(request), request.params.id, auditContextOf(request)),
   );
 }

@@ -12,11 +12,22 @@ import { findOpenMembership } from './records.repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function staffCoversPerson(db: Db, actor: Actor, personId: number, roles: readonly GrantedRole[]): Promise<boolean> {
+export async function staffCoversPerson(
+  db: Db,
+  actor: Actor,
+  personId: number,
+  roles: readonly GrantedRole[],
+): Promise<boolean> {
   const membership = await findOpenMembership(db, personId);
   if (membership) {
-    if (await coversUnit(db as Kysely<Database>, actor, membership.division_id ?? membership.agency_id, roles)) return true;
-  } else if (roles.includes('province_admin') && actor.grants.some((grant) => grant.role === 'province_admin')) {
+    if (
+      await coversUnit(db as Kysely<Database>, actor, membership.division_id ?? membership.agency_id, roles)
+    )
+      return true;
+  } else if (
+    roles.includes('province_admin') &&
+    actor.grants.some((grant) => grant.role === 'province_admin')
+  ) {
     // A person without a membership (not yet placed) is reachable by Sở Nội vụ only.
     return true;
   }
@@ -29,10 +40,20 @@ export async function staffCoversPerson(db: Db, actor: Actor, personId: number, 
     .where('status', '=', 'submitted')
     .executeTakeFirst();
   if (!pending?.target_agency_id) return false;
-  return coversUnit(db as Kysely<Database>, actor, pending.target_agency_id, roles.filter((role) => role === 'approver' || role === 'province_admin'));
+  return coversUnit(
+    db as Kysely<Database>,
+    actor,
+    pending.target_agency_id,
+    roles.filter((role) => role === 'approver' || role === 'province_admin'),
+  );
 }
 
 /** Raises NOT_FOUND when the person lies outside the actor's scope, so nothing leaks about them. */
-export async function assertStaffCoversPerson(db: Db, actor: Actor, personId: number, roles: readonly GrantedRole[]): Promise<void> {
+export async function assertStaffCoversPerson(
+  db: Db,
+  actor: Actor,
+  personId: number,
+  roles: readonly GrantedRole[],
+): Promise<void> {
   if (!(await staffCoversPerson(db, actor, personId, roles))) throw new AppError('NOT_FOUND');
 }

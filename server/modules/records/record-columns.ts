@@ -1,8 +1,11 @@
-import { nameSortKey } from '../../../common/vietnamese.ts';
 import type { RecordData } from '../../../common/schemas/record.ts';
+import { nameSortKey } from '../../../common/vietnamese.ts';
 import type { PersonRecordsTable } from './records.tables.ts';
 
-type IndexedColumns = Omit<PersonRecordsTable, 'person_id' | 'current_version_id' | 'version_no' | 'is_party_member' | 'approved_at' | 'updated_at'>;
+type IndexedColumns = Omit<
+  PersonRecordsTable,
+  'person_id' | 'current_version_id' | 'version_no' | 'is_party_member' | 'approved_at' | 'updated_at'
+>;
 
 /**
  * The person_records columns of an approved record: the values search and statistics filter on
@@ -15,7 +18,9 @@ export function indexedColumnsOf(data: RecordData): IndexedColumns {
     agency_id: data.employment.agencyId ?? null,
     division_id: data.employment.divisionId ?? null,
     ethnicity_code: data.identity.ethnicityCode ?? null,
-    ethnicity_code_system: data.identity.ethnicityCode ? (data.identity.ethnicityCodeSystem ?? 'qd1019_2008') : null,
+    ethnicity_code_system: data.identity.ethnicityCode
+      ? (data.identity.ethnicityCodeSystem ?? 'qd1019_2008')
+      : null,
     religion_code: data.identity.religionCode ?? null,
     rank_kind: data.salary.rankKind ?? null,
     rank_code: data.salary.rankCode ?? null,

@@ -48,7 +48,10 @@ function assignRowIds(data: RecordData): RecordData {
 }
 
 /** Turns zod issues on RecordData into field errors named the way the printed form names them. */
-export function recordFieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>, prefix = 'data'): FieldError[] {
+export function recordFieldErrors(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  prefix = 'data',
+): FieldError[] {
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of issues) {

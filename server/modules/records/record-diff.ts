@@ -11,7 +11,9 @@ type Row = Record<string, unknown> & { rowId?: string };
 const TABLES = new Set<string>(repeatingTables);
 
 function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function sameValue(left: unknown, right: unknown): boolean {
@@ -23,7 +25,8 @@ function sameValue(left: unknown, right: unknown): boolean {
 function scalarLeaves(value: unknown, prefix: string, into: Map<string, unknown>): void {
   if (TABLES.has(prefix)) return;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, item] of Object.entries(value)) scalarLeaves(item, prefix ? `${prefix}.${key}` : key, into);
+    for (const [key, item] of Object.entries(value))
+      scalarLeaves(item, prefix ? `${prefix}.${key}` : key, into);
     return;
   }
   into.set(prefix, value ?? null);
@@ -64,12 +67,19 @@ function compareRows(table: string, beforeRows: Row[], afterRows: Row[]): RowCha
     const fields: FieldChange[] = [];
     for (const key of new Set([...Object.keys(previous), ...Object.keys(row)])) {
       if (key === 'rowId' || sameValue(previous[key], row[key])) continue;
-      fields.push({ path: `${table}.${key}`, label: recordFieldLabels[`${table}.${key}`] ?? key, before: previous[key] ?? null, after: row[key] ?? null });
+      fields.push({
+        path: `${table}.${key}`,
+        label: recordFieldLabels[`${table}.${key}`] ?? key,
+        before: previous[key] ?? null,
+        after: row[key] ?? null,
+      });
     }
-    if (fields.length > 0) changes.push({ table, tableLabel, rowId, change: 'changed', before: previous, after: row, fields });
+    if (fields.length > 0)
+      changes.push({ table, tableLabel, rowId, change: 'changed', before: previous, after: row, fields });
   }
   for (const [rowId, row] of old) {
-    if (!next.has(rowId)) changes.push({ table, tableLabel, rowId, change: 'removed', before: row, after: null, fields: [] });
+    if (!next.has(rowId))
+      changes.push({ table, tableLabel, rowId, change: 'removed', before: row, after: null, fields: [] });
   }
   return changes;
 }

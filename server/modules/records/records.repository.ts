@@ -33,7 +33,9 @@ function versionQuery(db: Db) {
     ]);
 }
 
-function toStoredVersion(row: Awaited<ReturnType<ReturnType<typeof versionQuery>['executeTakeFirstOrThrow']>>): StoredVersion {
+function toStoredVersion(
+  row: Awaited<ReturnType<ReturnType<typeof versionQuery>['executeTakeFirstOrThrow']>>,
+): StoredVersion {
   return { ...row, data: readStoredRecordData(row.data) };
 }
 
@@ -46,8 +48,15 @@ export async function findCurrentVersion(db: Db, personId: number): Promise<Stor
   return row ? toStoredVersion(row) : undefined;
 }
 
-export async function findVersion(db: Db, personId: number, versionNo: number): Promise<StoredVersion | undefined> {
-  const row = await versionQuery(db).where('v.person_id', '=', personId).where('v.version_no', '=', versionNo).executeTakeFirst();
+export async function findVersion(
+  db: Db,
+  personId: number,
+  versionNo: number,
+): Promise<StoredVersion | undefined> {
+  const row = await versionQuery(db)
+    .where('v.person_id', '=', personId)
+    .where('v.version_no', '=', versionNo)
+    .executeTakeFirst();
   return row ? toStoredVersion(row) : undefined;
 }
 
@@ -55,7 +64,13 @@ export async function listVersions(db: Db, personId: number) {
   return db
     .selectFrom('record_versions as v')
     .leftJoin('accounts as a', 'a.id', 'v.approved_by_account_id')
-    .select(['v.version_no as versionNo', 'v.approved_at as approvedAt', 'a.display_name as approvedByName', 'v.source', 'v.declaration_id as declarationId'])
+    .select([
+      'v.version_no as versionNo',
+      'v.approved_at as approvedAt',
+      'a.display_name as approvedByName',
+      'v.source',
+      'v.declaration_id as declarationId',
+    ])
     .where('v.person_id', '=', personId)
     .orderBy('v.version_no', 'desc')
     .execute();
@@ -76,7 +91,13 @@ export async function lockPerson(trx: Transaction<Database>, personId: number): 
  */
 export async function writeApprovedVersion(
   trx: Transaction<Database>,
-  version: { personId: number; data: RecordData; source: 'declaration' | 'import'; declarationId: number | null; approvedBy: number | null },
+  version: {
+    personId: number;
+    data: RecordData;
+    source: 'declaration' | 'import';
+    declarationId: number | null;
+    approvedBy: number | null;
+  },
 ): Promise<{ id: number; versionNo: number }> {
   const next = await trx
     .selectFrom('record_versions')
@@ -100,7 +121,13 @@ export async function writeApprovedVersion(
   const columns = indexedColumnsOf(version.data);
   await trx
     .insertInto('person_records')
-    .values({ person_id: version.personId, current_version_id: inserted.id, version_no: inserted.versionNo, approved_at: inserted.approvedAt, ...columns })
+    .values({
+      person_id: version.personId,
+      current_version_id: inserted.id,
+      version_no: inserted.versionNo,
+      approved_at: inserted.approvedAt,
+      ...columns,
+    })
     .onConflict((conflict) =>
       conflict.column('person_id').doUpdateSet({
         current_version_id: inserted.id,
@@ -122,7 +149,12 @@ export async function writeApprovedVersion(
 }
 
 export async function findOpenMembership(db: Db, personId: number) {
-  return db.selectFrom('memberships').selectAll().where('person_id', '=', personId).where('valid_to', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
 }
 
 /**
@@ -130,20 +162,44 @@ export async function findOpenMembership(db: Db, personId: number) {
  * and a new one starts, so headcounts as of earlier dates keep the old agency. A membership that
  * starts on `onDate` itself is corrected in place.
  */
-export async function moveMembership(trx: Transaction<Database>, personId: number, agencyId: number, divisionId: number | null, onDate: DateString): Promise<void> {
+export async function moveMembership(
+  trx: Transaction<Database>,
+  personId: number,
+  agencyId: number,
+  divisionId: number | null,
+  onDate: DateString,
+): Promise<void> {
   const open = await findOpenMembership(trx, personId);
   if (open && open.agency_id === agencyId && open.division_id === divisionId) return;
 
   if (open && open.valid_from >= onDate) {
-    await trx.updateTable('memberships').set({ agency_id: agencyId, division_id: divisionId }).where('id', '=', open.id).execute();
+    await trx
+      .updateTable('memberships')
+      .set({ agency_id: agencyId, division_id: divisionId })
+      .where('id', '=', open.id)
+      .execute();
     return;
   }
-  if (open) await trx.updateTable('memberships').set({ valid_to: onDate }).where('id', '=', open.id).execute();
-  await trx.insertInto('memberships').values({ person_id: personId, agency_id: agencyId, division_id: divisionId, valid_from: onDate, valid_to: null }).execute();
+  if (open)
+    await trx.updateTable('memberships').set({ valid_to: onDate }).where('id', '=', open.id).execute();
+  await trx
+    .insertInto('memberships')
+    .values({
+      person_id: personId,
+      agency_id: agencyId,
+      division_id: divisionId,
+      valid_from: onDate,
+      valid_to: null,
+    })
+    .execute();
 }
 
 export async function findUnitRef(db: Db, unitId: number | null | undefined) {
   if (!unitId) return null;
-  const unit = await db.selectFrom('units').select(['id', 'code', 'name', 'kind']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'kind'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
   return unit ?? null;
 }

@@ -5,7 +5,14 @@ import type { Actor } from '../../http/policy.ts';
 import { STAFF_ROLES } from '../access/scope.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
 import { assertStaffCoversPerson } from './person-access.ts';
-import { findCurrentVersion, findOpenMembership, findPerson, findUnitRef, findVersion, listVersions } from './records.repository.ts';
+import {
+  findCurrentVersion,
+  findOpenMembership,
+  findPerson,
+  findUnitRef,
+  findVersion,
+  listVersions,
+} from './records.repository.ts';
 
 // Reading official records and their approved versions. Every read of a full record writes an
 // audit row naming who read whose record.
@@ -20,15 +27,26 @@ export class RecordsService {
   /** The person behind the request: the actor's own, or a member within the actor's staff scope. */
   async #resolvePerson(actor: Actor, personId: number | undefined): Promise<number> {
     if (personId === undefined) {
-      if (actor.personId === null) throw new AppError('FORBIDDEN', { message: 'Tài khoản của bạn chưa gắn với hồ sơ cá nhân nào.' });
+      if (actor.personId === null)
+        throw new AppError('FORBIDDEN', { message: 'Tài khoản của bạn chưa gắn với hồ sơ cá nhân nào.' });
       return actor.personId;
     }
     if (personId !== actor.personId) await assertStaffCoversPerson(this.#db, actor, personId, STAFF_ROLES);
     return personId;
   }
 
-  async #auditRead(actor: Actor, personId: number, detail: Record<string, unknown>, audit: AuditContext): Promise<void> {
-    await recordAudit(this.#db, audit, { action: 'record.read', entityType: 'person', entityId: personId, detail: { ...detail, self: actor.personId === personId } });
+  async #auditRead(
+    actor: Actor,
+    personId: number,
+    detail: Record<string, unknown>,
+    audit: AuditContext,
+  ): Promise<void> {
+    await recordAudit(this.#db, audit, {
+      action: 'record.read',
+      entityType: 'person',
+      entityId: personId,
+      detail: { ...detail, self: actor.personId === personId },
+    });
   }
 
   async current(actor: Actor, personId: number | undefined, audit: AuditContext) {

@@ -14,8 +14,15 @@ beforeAll(async () => {
   // Version 1 of Trần Thị Bình, approved by the agency's approver.
   const person = await testApp.signIn('tp.canbo@test.gov.vn');
   const approver = await testApp.signIn('tp.duyet@test.gov.vn');
-  const submitted = await declareAndSubmit(person, '/api/me/declaration', validRecordData({ agencyId: province.justice.id, divisionId: province.justiceControl.id }));
-  const approved = await approver.post(`/api/declarations/${submitted.id}/decision`, { decision: 'approve', rowVersion: submitted.rowVersion });
+  const submitted = await declareAndSubmit(
+    person,
+    '/api/me/declaration',
+    validRecordData({ agencyId: province.justice.id, divisionId: province.justiceControl.id }),
+  );
+  const approved = await approver.post(`/api/declarations/${submitted.id}/decision`, {
+    decision: 'approve',
+    rowVersion: submitted.rowVersion,
+  });
   if (approved.statusCode !== 200) throw new Error(approved.body);
 
   // A second declaration: one scalar changed, one family row changed, one removed, one added.
@@ -27,7 +34,9 @@ beforeAll(async () => {
   data.family.ownSide.push({ rowId: 'child', relation: 'Con', fullName: 'Trần Minh Khang', birthYear: 2015 });
   const started = (await person.post('/api/me/declaration')).json();
   const saved = await put(person, '/api/me/declaration', { rowVersion: started.rowVersion, data });
-  const submittedAgain = await person.post('/api/me/declaration/submit', { rowVersion: saved.json().rowVersion });
+  const submittedAgain = await person.post('/api/me/declaration/submit', {
+    rowVersion: saved.json().rowVersion,
+  });
   if (submittedAgain.statusCode !== 200) throw new Error(submittedAgain.body);
   declarationId = started.id;
 });
@@ -45,10 +54,25 @@ describe('review comparison', () => {
     expect(review.baseVersionNo).toBe(1);
     expect(review.problems).toEqual([]);
 
-    expect(review.diff.fields).toEqual([{ path: 'identity.phone', label: 'Số điện thoại liên hệ', before: '0912 345 678', after: '0911 222 333' }]);
+    expect(review.diff.fields).toEqual([
+      {
+        path: 'identity.phone',
+        label: 'Số điện thoại liên hệ',
+        before: '0912 345 678',
+        after: '0911 222 333',
+      },
+    ]);
 
-    const rows = review.diff.rows.map((row: { table: string; rowId: string; change: string }) => `${row.table}:${row.rowId}:${row.change}`).sort();
-    expect(rows).toEqual(['family.ownSide:child:added', 'family.ownSide:father:changed', 'family.ownSide:mother:removed']);
+    const rows = review.diff.rows
+      .map(
+        (row: { table: string; rowId: string; change: string }) => `${row.table}:${row.rowId}:${row.change}`,
+      )
+      .sort();
+    expect(rows).toEqual([
+      'family.ownSide:child:added',
+      'family.ownSide:father:changed',
+      'family.ownSide:mother:removed',
+    ]);
     const father = review.diff.rows.find((row: { rowId: string }) => row.rowId === 'father');
     expect(father.tableLabel).toBe('Quan hệ gia đình (về bản thân)');
     expect(father.fields).toEqual([
@@ -64,7 +88,12 @@ describe('review comparison', () => {
   it('writes an audit row for each full-record read', async () => {
     const admin = await testApp.signIn('tp.admin@test.gov.vn');
     const personId = province.justicePeople[1]!.id;
-    const before = await testApp.database.db.selectFrom('audit_log').select('id').where('action', '=', 'record.read').where('entity_id', '=', String(personId)).execute();
+    const before = await testApp.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'record.read')
+      .where('entity_id', '=', String(personId))
+      .execute();
     const response = await admin.get(`/api/people/${personId}/record`);
     expect(response.statusCode).toBe(200);
     expect(response.json().versionNo).toBe(1);
@@ -103,7 +132,11 @@ describe('record scope', () => {
     const personId = province.justicePeople[2]!.id;
     const start = await admin.post(`/api/people/${personId}/declaration`);
     expect(start.statusCode).toBe(404);
-    const count = await testApp.database.db.selectFrom('declarations').select('id').where('person_id', '=', personId).execute();
+    const count = await testApp.database.db
+      .selectFrom('declarations')
+      .select('id')
+      .where('person_id', '=', personId)
+      .execute();
     expect(count).toHaveLength(0);
   });
 
@@ -113,7 +146,10 @@ describe('record scope', () => {
     const submitted = await declareAndSubmit(
       admin,
       `/api/people/${personId}/declaration`,
-      validRecordData({ agencyId: province.justice.id, divisionId: province.justiceControl.id }, 'Lê Văn Cường'),
+      validRecordData(
+        { agencyId: province.justice.id, divisionId: province.justiceControl.id },
+        'Lê Văn Cường',
+      ),
     );
     expect(submitted.status).toBe('submitted');
     expect(submitted.events.every((event: { onBehalf: boolean }) => event.onBehalf)).toBe(true);
@@ -124,7 +160,11 @@ describe('record scope', () => {
       .where('entity_id', '=', String(submitted.id))
       .orderBy('id')
       .execute();
-    expect(audit.map((row) => row.action)).toEqual(['declaration.create', 'declaration.save', 'declaration.submit']);
+    expect(audit.map((row) => row.action)).toEqual([
+      'declaration.create',
+      'declaration.save',
+      'declaration.submit',
+    ]);
     for (const row of audit) expect((row.detail as { on_behalf: boolean }).on_behalf).toBe(true);
   });
 });
