@@ -194,6 +194,40 @@ describe('declaration lifecycle', () => {
     expect(record.data.identity.phone).toBe(current.data.identity.phone);
   });
 
+  it('requires a reason to return', async () => {
+    const person = await testApp.signIn('tp.canbo@test.gov.vn');
+    const approver = await testApp.signIn('tp.duyet@test.gov.vn');
+    const started = (await person.post('/api/me/declaration')).json();
+    const submitted = (
+      await person.post('/api/me/declaration/submit', { rowVersion: started.rowVersion })
+    ).json();
+
+    const response = await approver.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'return',
+      rowVersion: submitted.rowVersion,
+      reason: '   ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields[0].label).toBe('Lý do trả lại');
+    const stored = await testApp.database.db
+      .selectFrom('declarations')
+      .select('status')
+      .where('id', '=', submitted.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe('submitted');
+
+    const returned = await approver.post(`/api/declarations/${submitted.id}/decision`, {
+      decision: 'return',
+      rowVersion: submitted.rowVersion,
+      reason: 'Không có thay đổi nào',
+    });
+    expect(returned.statusCode).toBe(200);
+    const discarded = await person.post('/api/me/declaration/discard', {
+      rowVersion: returned.json().rowVersion,
+    });
+    expect(discarded.statusCode).toBe(200);
+  });
+
   it('rejects a save with a stale rowVersion', async () => {
     const person = await testApp.signIn('tp.canbo@test.gov.vn');
     const started = (await person.post('/api/me/declaration')).json();
