@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
+import { searchTextMaxLength } from './search-limits.ts';
 
-export const searchTextMaxLength = 100;
+export { searchTextMaxLength };
 
 const unitIdField = z.coerce.number().int().positive();
 const catalogCodeField = z

@@ -7,6 +7,7 @@ import { formatDate } from '../../format/dates.ts';
 import { formatCount } from '../../format/numbers.ts';
 import { positiveIntParam } from '../../format/search-params.ts';
 import { LoadErrorResult, NotFoundPage } from '../StatusPages.tsx';
+import { ExportButton } from '../search/export/ExportButton.tsx';
 import { type PeoplePage, useUnit, useUnitPeople } from './org-api.ts';
 import { UnitBreadcrumb } from './UnitBreadcrumb.tsx';
 
@@ -88,7 +89,15 @@ export default function UnitPeoplePage() {
             </Typography.Text>
           </Flex>
         }
-        extra={<AsOfDatePicker value={asOf} onChange={setAsOf} />}
+        extra={
+          <Flex gap={12} align="center">
+            <AsOfDatePicker value={asOf} onChange={setAsOf} />
+            <ExportButton
+              path={`/api/units/${unitId}/people/export`}
+              body={{ asOf, direct: direct || undefined }}
+            />
+          </Flex>
+        }
       >
         <Table<Person>
           size="middle"

@@ -28,7 +28,7 @@ export function PersonTable({ data, loading, page, pageSize, onPageChange, empty
       align: 'right',
       render: (_value, _row, index) => (page - 1) * pageSize + index + 1,
     },
-    { title: t('columns.fullName'), dataIndex: 'fullName' },
+    { title: t('columns.fullName'), dataIndex: 'fullName', width: 190 },
     {
       title: t('columns.gender'),
       dataIndex: 'gender',
@@ -48,6 +48,7 @@ export function PersonTable({ data, loading, page, pageSize, onPageChange, empty
     {
       title: t('columns.rank'),
       key: 'rank',
+      width: 170,
       render: (_value, person) => person.rankName ?? person.rankCode ?? '',
     },
     { title: t('columns.position'), dataIndex: 'positionName', render: (name: string | null) => name ?? '' },
@@ -57,7 +58,7 @@ export function PersonTable({ data, loading, page, pageSize, onPageChange, empty
     <Table<PersonSummary>
       size="middle"
       rowKey="id"
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1400 }}
       columns={columns}
       dataSource={data?.items ?? []}
       loading={loading}

@@ -30,7 +30,7 @@ function describeBucket(pair: string): string {
 }
 
 /**
- * The people behind one number of the statistics: the same unit, date, report row and buckets
+ * Lists the people behind one number of the statistics: the same unit, date, report row and buckets
  * that produced the number, so the list's total equals it. Exports the list to Excel.
  */
 export default function StatisticsPeoplePage() {

@@ -53,13 +53,13 @@ export function drillDownLink(filter: Partial<DrillDown>): string {
   return text ? `/statistics/people?${text}` : '/statistics/people';
 }
 
-/** The label of a dimension in the user's language. */
+/** Returns the label of a dimension in the user's language. */
 export function dimensionLabel(dimensionId: string, serverLabel: string): string {
   if (currentLanguage() !== 'en') return serverLabel;
   return dimensionDefinitions.find((dimension) => dimension.id === dimensionId)?.label.en ?? serverLabel;
 }
 
-/** The label of a bucket in the user's language; codes found in the data keep the server's label. */
+/** Returns the label of a bucket in the user's language. Codes found in the data keep the server's label. */
 export function bucketLabel(dimensionId: string, bucketId: string, serverLabel: string): string {
   if (currentLanguage() !== 'en') return serverLabel;
   const dimension = dimensionDefinitions.find((item) => item.id === dimensionId);

@@ -41,9 +41,9 @@ export function AgePyramid({
       <thead>
         <tr>
           <th style={{ textAlign: 'right' }}>{t('charts.male')}</th>
-          <th aria-hidden="true" />
-          <th aria-hidden="true" />
-          <th aria-hidden="true" />
+          <td />
+          <th style={{ fontWeight: 'normal' }}>{t('charts.age')}</th>
+          <td />
           <th style={{ textAlign: 'left' }}>{t('charts.female')}</th>
         </tr>
       </thead>

@@ -6,7 +6,7 @@ export interface BarItem {
   key: string;
   label: string;
   count: number;
-  /** Where the count links to: the list of people behind it. */
+  /** Link target of the count: the list of people behind it. */
   link: string;
 }
 
