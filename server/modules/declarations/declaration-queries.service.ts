@@ -44,7 +44,7 @@ export class DeclarationQueriesService {
       const branches = [
         eb.and([eb('route', '=', 'agency'), eb('target_agency_id', 'in', covered.length ? covered : [-1])]),
       ];
-      // Sở Nội vụ sees holding-group declarations, and agency ones only when no other approver covers the agency.
+      // Sở Nội vụ gets holding-group declarations, and agency ones only when no other approver covers the agency.
       if (isProvinceAdmin) branches.push(eb('route', '=', 'province'), eb('route', '=', 'agency'));
       return eb.or(branches);
     });
@@ -107,7 +107,7 @@ export class DeclarationQueriesService {
     return toDeclarationDto(this.#db, row);
   }
 
-  /** The declaration beside the official record: what changed, and which rules it breaks today. */
+  /** Compares the declaration with the official record and lists the rules it breaks today. */
   async review(actor: Actor, declarationId: number, audit: AuditContext) {
     const row = await this.#visible(actor, declarationId);
     const data = readStoredRecordData(row.data);

@@ -8,9 +8,9 @@ import { findOpenMembership } from '../records/records.repository.ts';
 import type { DeclarationRoute } from '../records/records.tables.ts';
 
 // Who decides a submitted declaration. A change inside an agency goes to that agency's
-// approvers; a change of agency goes to the approvers of the new agency; a person in a holding
-// group (or declaring one) is decided by Sở Nội vụ (province admin). Nobody decides their own
-// declaration; when no other active approver covers the agency, Sở Nội vụ decides it.
+// approvers, and a change of agency to the approvers of the new agency. Sở Nội vụ (province
+// admin) decides for a person in a holding group or declaring one. Nobody decides their own
+// declaration, so when no other active approver covers the agency, Sở Nội vụ decides it.
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -38,7 +38,7 @@ export async function routeDeclaration(db: Db, personId: number, targetAgencyId:
   };
 }
 
-/** Whether an active approver other than the person covers the agency. */
+/** Returns whether an active approver other than the person covers the agency. */
 export async function hasOtherApprover(db: Db, agencyId: number, personId: number): Promise<boolean> {
   const covering = await ancestorIds(db, agencyId);
   const row = await db

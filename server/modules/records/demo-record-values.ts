@@ -122,6 +122,10 @@ export function monthsBetween(from: string, to: string): number {
   return (ty! - fy!) * 12 + (tm! - fm!);
 }
 
+export function maxDate(left: string, right: string): string {
+  return left > right ? left : right;
+}
+
 export function minDate(left: string, right: string): string {
   return left < right ? left : right;
 }

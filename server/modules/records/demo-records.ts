@@ -12,6 +12,7 @@ import {
   itLevels,
   languageLevels,
   leaderGrades,
+  maxDate,
   minDate,
   monthsBetween,
   PARTY_SHARE,
@@ -178,11 +179,7 @@ export function generateDemoRecord(
   const appointed = promoted
     ? minDate(addMonths(person.serviceStartDate, random.int(96, 180)), addMonths(REFERENCE_DATE, -12))
     : person.serviceStartDate;
-  const salary = salaryOf(
-    rank,
-    appointed > person.serviceStartDate ? appointed : person.serviceStartDate,
-    catalogs,
-  );
+  const salary = salaryOf(rank, maxDate(appointed, person.serviceStartDate), catalogs);
 
   const birthProvince = BIRTH_PROVINCES[person.personalIdNumber.slice(0, 3)] ?? '44';
   const homeCommune =

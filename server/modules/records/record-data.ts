@@ -64,7 +64,7 @@ export function recordFieldErrors(
   return errors;
 }
 
-/** Raises VALIDATION_FAILED listing every field, with one summary sentence naming them. */
+/** Builds a VALIDATION_FAILED error listing every field, with one summary sentence naming them. */
 export function validationError(fields: FieldError[]): AppError {
   const summary = fields
     .slice(0, 5)
@@ -88,6 +88,6 @@ export function parseRecordData(input: unknown): RecordData {
 export function readStoredRecordData(stored: unknown): RecordData {
   const value = typeof stored === 'string' ? JSON.parse(stored) : stored;
   const parsed = recordData.safeParse(value);
-  // Data written under an older schema still loads; the fields it lacks take their defaults.
+  // Data that no longer passes the schema (written under an older one) is returned as stored.
   return parsed.success ? parsed.data : (value as RecordData);
 }
