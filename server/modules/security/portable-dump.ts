@@ -186,7 +186,7 @@ export async function restorePortableDump(
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (trx) => {
     await sql`set local session_replication_role = replica`.execute(trx);
-    // Migrations may seed rows (catalogs); the backup holds those rows as the source had them.
+    // Migrations may seed rows (catalogs), and the backup contains those rows as the source had them.
     const tables = await dataTables(trx);
     if (tables.length > 0)
       await sql`truncate ${sql.join(tables.map((name) => sql.table(name)))}`.execute(trx);
@@ -222,7 +222,7 @@ export async function restorePortableDump(
     for (const [name, expected] of Object.entries(header.tables)) {
       if ((counts[name] ?? 0) !== expected)
         throw new PortableDumpError(
-          `Table ${name}: the backup lists ${expected} rows but holds ${counts[name] ?? 0}; the file is damaged.`,
+          `Table ${name}: the backup header lists ${expected} rows but the file contains ${counts[name] ?? 0}, so the file is damaged.`,
         );
     }
   });
