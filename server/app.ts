@@ -31,6 +31,7 @@ import { inputGuard } from './modules/security/input-guard.ts';
 import { handleFrameworkError } from './modules/security/framework-errors.ts';
 import { recordReadsRoutes } from './modules/security/record-reads.routes.ts';
 import { signInOptionRoutes } from './modules/auth/sign-in-options.routes.ts';
+import { dueListsRoutes } from './modules/due-lists/due-lists.routes.ts';
 
 // Validation messages from zod come in Vietnamese.
 z.config(z.locales.vi());
@@ -54,6 +55,7 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   documentsRoutes,
   reorganisationRoutes,
   requestsRoutes,
+  dueListsRoutes,
 ];
 
 export interface BuildAppOptions {
