@@ -1,4 +1,14 @@
-import { ApartmentOutlined, BarChartOutlined, HomeOutlined, SearchOutlined, TableOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  SearchOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
 import { STAFF_ROLES } from './session/roles.ts';
@@ -65,5 +75,38 @@ export const appRoutes: AppRoute[] = [
     path: '/units/:id/people',
     page: lazy(() => import('./pages/org/UnitPeoplePage.tsx')),
     roles: STAFF_ROLES,
+  },
+  {
+    path: '/requests',
+    page: lazy(() => import('./pages/requests/RequestsQueuePage.tsx')),
+    roles: ['unit_admin', 'province_admin'],
+    menu: { labelKey: 'requests:menu.queue', icon: <InboxOutlined />, order: 50 },
+  },
+  {
+    path: '/requests/new',
+    page: lazy(() => import('./pages/requests/NewRequestPage.tsx')),
+    roles: ['unit_admin', 'province_admin'],
+  },
+  {
+    path: '/requests/:id',
+    page: lazy(() => import('./pages/requests/RequestDetailPage.tsx')),
+    roles: ['unit_admin', 'province_admin'],
+  },
+  {
+    path: '/reconciliation',
+    page: lazy(() => import('./pages/requests/ReconciliationPage.tsx')),
+    roles: ['unit_admin', 'province_admin'],
+    menu: { labelKey: 'requests:menu.reconciliation', icon: <AuditOutlined />, order: 55 },
+  },
+  {
+    path: '/reorganisation',
+    page: lazy(() => import('./pages/reorganisation/ReorganisationPage.tsx')),
+    roles: ['province_admin'],
+    menu: { labelKey: 'reorganisation:menu', icon: <ClusterOutlined />, order: 35 },
+  },
+  {
+    path: '/notifications',
+    page: lazy(() => import('./pages/requests/NotificationsPage.tsx')),
+    menu: { labelKey: 'requests:menu.notifications', icon: <BellOutlined />, order: 90 },
   },
 ];
