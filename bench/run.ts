@@ -105,7 +105,10 @@ async function openApiRoutes(origin: string): Promise<Set<string>> {
   return routes;
 }
 
-function memoryResult(samples: Array<{ rssBytes: number }>): ScenarioResult {
+/** The memory samples taken while each scenario ran: [scenario id, first sample, end sample). */
+type SampleSpans = Array<[string, number, number]>;
+
+function memoryResult(samples: Array<{ rssBytes: number }>, spans: SampleSpans): ScenarioResult {
   const values = samples.map((sample) => sample.rssBytes).filter((value) => value > 0);
   if (values.length === 0)
     return {
@@ -115,6 +118,11 @@ function memoryResult(samples: Array<{ rssBytes: number }>): ScenarioResult {
       reason: 'no /proc memory samples of the server process',
     };
   const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  const peakOf = (from: number, to: number) =>
+    Math.max(0, ...samples.slice(from, to).map((sample) => sample.rssBytes));
+  const perScenario = Object.fromEntries(
+    spans.map(([id, from, to]) => [`peakMb_${id}`, mb(peakOf(from, to))]),
+  );
   return {
     id: 'server_memory',
     title: 'Server memory (RSS)',
@@ -124,6 +132,7 @@ function memoryResult(samples: Array<{ rssBytes: number }>): ScenarioResult {
       peakMb: mb(Math.max(...values)),
       endMb: mb(values.at(-1)!),
       samples: values.length,
+      ...perScenario,
     },
     notes: [
       '1 MB is 1,000,000 bytes. The peak covers every scenario of the run, exports and CV generation included.',
@@ -176,6 +185,7 @@ export async function runBenchmark(
   const handle = await openDatabase({ databaseUrl, poolSize: 4 });
   const capture = await SqlCapture.start(databaseUrl);
   const results: ScenarioResult[] = [];
+  const spans: SampleSpans = [];
   try {
     const fixtureClient = new pg.Client({ connectionString: databaseUrl });
     await fixtureClient.connect();
@@ -204,14 +214,16 @@ export async function runBenchmark(
     for (const scenario of SCENARIOS) {
       if (options.only.length > 0 && !options.only.includes(scenario.id)) continue;
       log(`running ${scenario.id}`);
+      const firstSample = server.samples.length;
       const result = await scenario
         .run(context)
         .catch((error: unknown) => failed(scenario.id, scenario.id, error));
+      spans.push([scenario.id, firstSample, server.samples.length]);
       log(`${scenario.id}: ${result.status}${result.reason ? ` (${result.reason.slice(0, 200)})` : ''}`);
       results.push(result);
     }
   } finally {
-    results.push(memoryResult(server.samples));
+    results.push(memoryResult(server.samples, spans));
     await capture.close();
     await client.close();
     await handle.close();

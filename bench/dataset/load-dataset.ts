@@ -4,16 +4,10 @@ import { migrateToLatest } from '../../server/db/migrate.ts';
 import { hashPassword } from '../../server/modules/auth/password.ts';
 import { recreateDatabase } from '../harness/database.ts';
 import { dropIndexes, rebuildIndexes, resetIdentitySequences, secondaryIndexes } from './bulk-load.ts';
-import { loadCatalogCodes } from './catalog-codes.ts';
 import { CopyWriter } from './copy-writer.ts';
+import { loadDemoCatalogs } from './demo-catalogs.ts';
 import { buildBenchOrgPlan, DIVISION_END_DATE } from './org-plan.ts';
-import {
-  COPY_COLUMNS,
-  type PersonCounts,
-  type PersonWriters,
-  REFERENCE_DATE,
-  writePeople,
-} from './person-rows.ts';
+import { COPY_COLUMNS, type PersonCounts, type PersonWriters, writePeople } from './person-rows.ts';
 import type { DatasetProfile } from './sizes.ts';
 
 // Builds a benchmark database from nothing: create, migrate (server/db/migrate.ts, so catalogs
@@ -152,7 +146,7 @@ async function writePeopleTables(
   url: string,
   profile: DatasetProfile,
   plan: ReturnType<typeof buildBenchOrgPlan>,
-  codes: Awaited<ReturnType<typeof loadCatalogCodes>>,
+  catalogs: Awaited<ReturnType<typeof loadDemoCatalogs>>,
 ) {
   const clients: pg.Client[] = [];
   const open = async (table: keyof typeof COPY_COLUMNS) => {
@@ -172,7 +166,7 @@ async function writePeopleTables(
       declarationEvents: await open('declaration_events'),
     };
     // One shared hash: hashing millions of passwords would take hours (about 10 ms each).
-    const counts = await writePeople(profile, plan, codes, await hashPassword(BENCH_PASSWORD), writers);
+    const counts = await writePeople(profile, plan, catalogs, await hashPassword(BENCH_PASSWORD), writers);
     const rows: Record<string, number> = {};
     for (const writer of Object.values(writers)) rows[writer.table] = await writer.finish();
     return { counts, rows };
@@ -203,7 +197,7 @@ export async function loadDataset(
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
-    const codes = await loadCatalogCodes(admin, REFERENCE_DATE);
+    const catalogs = await loadDemoCatalogs(admin);
     const indexes = await secondaryIndexes(admin, LOADED_TABLES);
     await dropIndexes(admin, indexes);
 
@@ -211,7 +205,7 @@ export async function loadDataset(
     const plan = buildBenchOrgPlan(profile);
     const unitRows = await writeUnits(databaseUrl, plan);
     log(`wrote ${unitRows.units} units; generating ${profile.people} people`);
-    const { counts, rows } = await writePeopleTables(databaseUrl, profile, plan, codes);
+    const { counts, rows } = await writePeopleTables(databaseUrl, profile, plan, catalogs);
     const copySeconds = secondsSince(copyStarted);
     log(`copied ${counts.people} people and their rows in ${copySeconds} s`);
 

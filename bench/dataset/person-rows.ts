@@ -1,4 +1,4 @@
-import type { RecordData } from '../../common/schemas/record.ts';
+import { type RecordData, recordData } from '../../common/schemas/record.ts';
 import { nameSortKey } from '../../common/vietnamese.ts';
 import { OFFICIAL_EMAIL_DOMAIN } from '../../server/demo/demo-logins.ts';
 import type { DivisionCategory } from '../../server/demo/division-templates.ts';
@@ -7,11 +7,10 @@ import { type NextPersonOptions, PersonGenerator } from '../../server/demo/perso
 import { SeededRandom } from '../../server/demo/random.ts';
 import { DEMO_STRUCTURE_FROM } from '../../server/demo/seed-org.ts';
 import { emailNamePart } from '../../server/demo/vietnamese-names.ts';
+import { type DemoCatalogs, generateDemoRecord } from '../../server/modules/records/demo-records.ts';
 import { indexedColumnsOf } from '../../server/modules/records/record-columns.ts';
-import type { CatalogCodes } from './catalog-codes.ts';
 import type { CopyWriter } from './copy-writer.ts';
 import { type BenchOrgPlan, DIVISION_END_DATE, FORMER_STRUCTURE_FROM } from './org-plan.ts';
-import { generateRecord, laterDate, nextRecordVersion, withNewPhone } from './record-generator.ts';
 import type { DatasetProfile } from './sizes.ts';
 
 // Streams every generated person into the COPY writers: the person, memberships (current and
@@ -19,12 +18,9 @@ import type { DatasetProfile } from './sizes.ts';
 // versions with the person_records row of the latest, and declarations (approved, submitted,
 // draft, returned) with their events. Ids are assigned here, in generation order.
 
-/** The day generated ages and dates are counted from (server/demo/person-generator.ts). */
-export const REFERENCE_DATE = '2026-01-01';
 const HOLDING_FROM = '2026-06-01';
 const IMPORTED_AT = '2025-07-15 08:00:00+07';
 const SECOND_VERSION_AT = '2026-03-16 09:30:00+07';
-const SECOND_VERSION_DAY = '2026-03-16';
 const PENDING_AT = '2026-11-20 10:00:00+07';
 
 /** Shares of people (not staff, holding or stranded) in each state; see the step in emitPerson. */
@@ -48,6 +44,27 @@ const FEMALE_SHARE: Record<DivisionCategory, number> = {
   school: 0.72,
   health: 0.6,
 };
+
+/** The later of two ISO dates (YYYY-MM-DD strings compare in date order). */
+function laterDate(left: string, right: string): string {
+  return left.localeCompare(right) >= 0 ? left : right;
+}
+
+/** The record with a new phone number and current residence: what a later declaration changes. */
+function updatedRecord(random: SeededRandom, data: RecordData): RecordData {
+  return {
+    ...data,
+    identity: { ...data.identity, phone: `09${String(random.int(10_000_000, 99_999_999))}` },
+    places: {
+      ...data.places,
+      currentResidence: {
+        provinceCode: '44',
+        communeCode: null,
+        detail: `Số ${random.int(1, 300)}, đường Hai Bà Trưng`,
+      },
+    },
+  };
+}
 
 export interface PersonWriters {
   people: CopyWriter;
@@ -149,7 +166,7 @@ class Ids {
 export async function writePeople(
   profile: DatasetProfile,
   plan: BenchOrgPlan,
-  codes: CatalogCodes,
+  catalogs: DemoCatalogs,
   passwordHash: string,
   writers: PersonWriters,
 ): Promise<PersonCounts> {
@@ -289,17 +306,30 @@ export async function writePeople(
       for (const [role, unitId] of grants)
         await writers.roleGrants.push([++ids.grant, personId, role, unitId]);
 
-      // The approved record: version 1 imported at the start; some got version 2 through an approved declaration.
-      const placement = {
-        agencyId,
-        agencyName: unitById(agencyId).name,
-        divisionId,
-        category: division.category,
-        communeLevel: agency.communeLevel,
-        provinceCode: province.code,
-        memberSince,
-      };
-      let data = generateRecord(recordRandom, codes, generated, placement, REFERENCE_DATE);
+      // The approved record, from the demo record generator: version 1 imported at the start, and
+      // for some people version 2 through an approved declaration. People in a holding group keep
+      // the record of their last division with the holding group as agency.
+      const generatedRecord = generateDemoRecord(
+        {
+          fullName: generated.fullName,
+          gender: generated.gender,
+          birthDate: generated.birthDate,
+          personalIdNumber: generated.personalIdNumber,
+          serviceStartDate: generated.serviceStartDate,
+          membershipFrom: memberSince,
+          agencyId: agency.unitId,
+          agencyName: agency.name,
+          agencyLevel: agency.communeLevel ? 'commune' : 'province',
+          divisionId: divisionId ?? division.unitId,
+          divisionCategory: division.category,
+          rankInDivision: count,
+        },
+        catalogs,
+        recordRandom,
+      );
+      let data = recordData.parse(generatedRecord);
+      if (state === 'holding')
+        data = { ...data, employment: { ...data.employment, agencyId, divisionId: null } };
       let versionId = ++ids.version;
       let versionNo = 1;
       let approvedAt = IMPORTED_AT;
@@ -317,7 +347,7 @@ export async function writePeople(
       const approver = agencyApprover[division.agencyIndex]!;
       const decidable = !staff && state === 'normal' && approver > 0 && approver !== personId;
       if (decidable && stateRandom.chance(SHARES.secondVersion)) {
-        data = nextRecordVersion(recordRandom, codes, data, SECOND_VERSION_DAY);
+        data = updatedRecord(recordRandom, data);
         const declarationId = ++ids.declaration;
         versionId = ++ids.version;
         versionNo = 2;
@@ -378,7 +408,7 @@ export async function writePeople(
               ? 'draft'
               : 'returned';
         const declarationId = ++ids.declaration;
-        const json = JSON.stringify(withNewPhone(recordRandom, data));
+        const json = JSON.stringify(updatedRecord(recordRandom, data));
         const submitted = status !== 'draft';
         const returned = status === 'returned';
         await writers.declarations.push([

@@ -27,6 +27,8 @@ export interface BenchFixtures {
   nationalAdminAccountId: number | null;
   /** The largest agencies of the province, then a spread of the others. */
   agencies: BenchAgency[];
+  /** Approver accounts of every agency, by agency id. */
+  approversByAgency: Map<number, number[]>;
   /** People of the province with an approved record. */
   recordPersonIds: number[];
   /** Accounts of people (no staff role) of the province, for /api/me/record. */
@@ -114,6 +116,11 @@ export async function chooseFixtures(
       : [];
   });
 
+  const approversByAgency = new Map<number, number[]>();
+  for (const grant of grants.filter((item) => item.role === 'approver')) {
+    approversByAgency.set(grant.unit_id, [...(approversByAgency.get(grant.unit_id) ?? []), grant.account_id]);
+  }
+
   const recordPersonIds = (
     await rows<{ person_id: number }>(
       client,
@@ -173,6 +180,7 @@ export async function chooseFixtures(
     provinceAdminAccountId: provinceAdmin.account_id,
     nationalAdminAccountId: nationalAdmin?.account_id ?? null,
     agencies,
+    approversByAgency,
     recordPersonIds,
     readerAccountIds,
     declarants,

@@ -5,7 +5,6 @@ import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/schema.ts';
 import { installTypeParsers } from '../../server/db/type-parsers.ts';
-import { type LatencySummary, summarize } from './latency.ts';
 import type { RequestSpec } from './load-driver.ts';
 
 // "The same SQL directly": every statement that the application sends for a request is recorded
@@ -85,36 +84,29 @@ export class SqlCapture {
   }
 }
 
-/**
- * Replays captured requests round-robin on one connection until the duration or the iteration
- * budget runs out, and returns the latency of one request's statements.
- */
-export async function replayCaptured(
-  databaseUrl: string,
-  requests: readonly CapturedRequest[],
-  options: { durationMs: number; maxIterations: number; warmup?: number },
-): Promise<LatencySummary & { statementsPerRequest: number }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const runOne = async (request: CapturedRequest) => {
-      for (const statement of request.statements)
-        await client.query(statement.sql, statement.parameters as unknown[]);
-    };
-    for (let index = 0; index < (options.warmup ?? Math.min(requests.length, 5)); index++)
-      await runOne(requests[index % requests.length]!);
+/** One connection that replays captured requests, statement by statement, as the server sent them. */
+export class SqlReplayer {
+  readonly #client: pg.Client;
 
-    const samples: number[] = [];
-    const deadline = performance.now() + options.durationMs;
-    for (let index = 0; samples.length < options.maxIterations && performance.now() < deadline; index++) {
-      const started = performance.now();
-      await runOne(requests[index % requests.length]!);
-      samples.push(performance.now() - started);
-    }
-    const statements =
-      requests.reduce((sum, request) => sum + request.statements.length, 0) / Math.max(1, requests.length);
-    return { ...summarize(samples), statementsPerRequest: Math.round(statements * 10) / 10 };
-  } finally {
-    await client.end();
+  private constructor(client: pg.Client) {
+    this.#client = client;
+  }
+
+  static async connect(databaseUrl: string): Promise<SqlReplayer> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    return new SqlReplayer(client);
+  }
+
+  /** Sends the request's statements in order and returns the milliseconds they took. */
+  async replay(request: CapturedRequest): Promise<number> {
+    const started = performance.now();
+    for (const statement of request.statements)
+      await this.#client.query(statement.sql, statement.parameters as unknown[]);
+    return performance.now() - started;
+  }
+
+  async close(): Promise<void> {
+    await this.#client.end();
   }
 }

@@ -130,9 +130,7 @@ interface Decision {
 }
 
 async function approvePhase(context: BenchContext, submitted: Submitted[], errors: string[]) {
-  const approversOf = new Map(
-    context.fixtures.agencies.map((agency) => [agency.id, agency.approverAccountIds]),
-  );
+  const approversOf = context.fixtures.approversByAgency;
   const decisions: Decision[] = [];
   submitted.forEach((item, index) => {
     const approvers = approversOf.get(item.declarant.agencyId) ?? [];

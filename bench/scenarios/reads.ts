@@ -113,6 +113,5 @@ export async function recordReads(context: BenchContext): Promise<ScenarioResult
     routes: [['GET', '/api/me/record']],
     specs,
     concurrency: READ_CONCURRENCY,
-    compareRaw: false,
   });
 }
