@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../common/dates.ts';
+import { progressStatuses } from '../../../common/schemas/declarations.ts';
 import { type QualityStatistics, reportColumnGroups } from '../../../common/schemas/statistics.ts';
 import { makeSmallProvince } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
@@ -209,6 +210,18 @@ describe('province dashboard', () => {
     expect(dashboard.total).toBe(
       dashboard.rows.reduce((sum: number, row: { total: number }) => sum + row.total, 0),
     );
+  });
+
+  it('agrees with the declaration progress table', async () => {
+    const snv = await testApp.signIn('snv.admin@test.gov.vn');
+    const dashboard = (await snv.get('/api/statistics/dashboard')).json();
+    for (const agency of [province.justice, province.home]) {
+      const response = await snv.get(`/api/units/${agency.id}/declaration-progress`);
+      expect(response.statusCode, response.body).toBe(200);
+      const totals = response.json().totals;
+      const row = dashboard.rows.find((item: { unitId: number }) => item.unitId === agency.id);
+      for (const status of progressStatuses) expect(row.progress[status], `${agency.code} ${status}`).toBe(totals[status]);
+    }
   });
 
   it('hides the province overview from a unit admin', async () => {
