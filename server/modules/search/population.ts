@@ -8,6 +8,7 @@ import type { PeopleScope } from './people-scope.ts';
  * columns `r` (absent for a person never approved). Search, statistics, drill-downs and exports
  * all start here, so a count and the list behind it can never disagree.
  */
+// NOTE: agency and division names are the current ones, also in lists for a past date.
 export function populationQuery(db: Kysely<Database>, scope: PeopleScope) {
   const asOf = scope.asOf;
   const base = db.selectFrom('people as p');

@@ -11,6 +11,9 @@ import {
 // r = person_records, absent when the person has no approved record). Counts group by these
 // expressions and drill-downs filter on them, so a number and the list behind it always agree.
 // Each expression ends in ELSE, so every person lands in exactly one bucket.
+//
+// NOTE: on a past date the placement (memberships, units) is the one valid then, but grades,
+// qualifications and the other record fields are those of the current approved record.
 
 type Bucket = RawBuilder<string>;
 
@@ -31,6 +34,8 @@ function codedBucket(dimensionId: DimensionId, column: string, emptyBucket: stri
   return sql<string>`(case when ${noRecord} then ${UNKNOWN_BUCKET} when ${isBlank(column)} then ${emptyBucket} ${sql.join(branches, sql` `)} else ${OTHER_BUCKET} end)`;
 }
 
+// NOTE: form BM02/BNV also counts people past retirement age, which depends on gender and birth
+// month (Bộ luật Lao động 2019); the bands here stop at "over 60".
 function ageBand(asOf: string): Bucket {
   const age = sql`date_part('year', age(${asOf}::date, p.birth_date))`;
   return sql<string>`(case when p.birth_date is null then ${UNKNOWN_BUCKET}
