@@ -141,5 +141,6 @@ describe('malformed requests', () => {
       (outcome) => outcome.who === 'province_admin' && outcome.status === 400,
     ).length;
     expect(rejectedAsInvalid).toBeGreaterThan(outcomes.length / 4);
-  });
+    // About a minute alone on two cores; the margin covers a second test file running beside it.
+  }, 180_000);
 });
