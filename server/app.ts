@@ -32,6 +32,7 @@ import { handleFrameworkError } from './modules/security/framework-errors.ts';
 import { recordReadsRoutes } from './modules/security/record-reads.routes.ts';
 import { signInOptionRoutes } from './modules/auth/sign-in-options.routes.ts';
 import { dueListsRoutes } from './modules/due-lists/due-lists.routes.ts';
+import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
 
 // Validation messages from zod come in Vietnamese.
 z.config(z.locales.vi());
@@ -56,6 +57,7 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   reorganisationRoutes,
   requestsRoutes,
   dueListsRoutes,
+  exchangeRoutes,
 ];
 
 export interface BuildAppOptions {
