@@ -141,3 +141,30 @@ describe('OpenID Connect sign-in', () => {
     expect(session.json().secondFactor).toBe('enrol');
   });
 });
+
+describe('single sign-on only', () => {
+  it('turns the password form off', async () => {
+    const ssoOnly = await startConfiguredApp({
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID,
+      OIDC_CLIENT_SECRET,
+      SIGN_IN_PASSWORD: 'false',
+    });
+    const methods = (await ssoOnly.app.inject({ method: 'GET', url: '/api/auth/methods' })).json();
+    const password = await ssoOnly.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'tp.canbo@test.gov.vn', password: 'bat-ky' },
+    });
+    await ssoOnly.close();
+    expect(methods).toEqual({
+      password: false,
+      ldap: false,
+      oidc: true,
+      passwordReset: false,
+      totpForAdmins: false,
+    });
+    expect(password.statusCode).toBe(404);
+    expect(password.json().code).toBe('SIGN_IN_METHOD_DISABLED');
+  });
+});

@@ -26,7 +26,10 @@ describe('who opened my record', () => {
     const response = await person.get('/api/me/record-reads');
     expect(response.statusCode).toBe(200);
     const reads = response.json();
-    expect(reads.map((read: { readerEmail: string }) => read.readerEmail)).toEqual(['tp.admin@test.gov.vn', 'tp.canbo@test.gov.vn']);
+    expect(reads.map((read: { readerEmail: string }) => read.readerEmail)).toEqual([
+      'tp.admin@test.gov.vn',
+      'tp.canbo@test.gov.vn',
+    ]);
     expect(reads.map((read: { self: boolean }) => read.self)).toEqual([false, true]);
     expect(Date.parse(reads[0].readAt)).toBeGreaterThanOrEqual(Date.parse(reads[1].readAt));
   });
@@ -34,7 +37,9 @@ describe('who opened my record', () => {
   it('shows nobody else the reads', async () => {
     const otherPerson = await testApp.signIn('tp.duyet@test.gov.vn');
     const reads = (await otherPerson.get('/api/me/record-reads')).json();
-    expect(reads.some((read: { readerEmail: string }) => read.readerEmail === 'tp.admin@test.gov.vn')).toBe(false);
+    expect(reads.some((read: { readerEmail: string }) => read.readerEmail === 'tp.admin@test.gov.vn')).toBe(
+      false,
+    );
   });
 
   it('is closed to accounts without a record', async () => {
