@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,14 +86,14 @@ export function MergeForm() {
         )
       }
     >
-      <Alert type="info" showIcon message={t('merge.hint')} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t('merge.hint')} style={{ marginBottom: 16 }} />
       <Form.Item name="sourceUnitIds" label={t('merge.sources')} rules={[{ required: true }]}>
         <Select mode="multiple" showSearch filterOption={filterByLabel} options={options} loading={loading} />
       </Form.Item>
       <Typography.Text strong>{t('merge.target')}</Typography.Text>
       <SuccessorFields name={['target']} />
       <LegalBasisFields />
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       <Button type="primary" htmlType="submit" loading={merge.isPending}>
         {t('merge.submit')}
       </Button>
@@ -151,7 +151,7 @@ export function SplitForm() {
         )}
       </Form.List>
       <LegalBasisFields />
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       <Button type="primary" htmlType="submit" loading={split.isPending}>
         {t('split.submit')}
       </Button>
@@ -161,6 +161,7 @@ export function SplitForm() {
 
 export function DissolveForm() {
   const { t } = useTranslation('reorganisation');
+  const { modal } = App.useApp();
   const [form] = Form.useForm();
   const dissolve = useDissolve();
   const { options, loading } = useActiveUnitOptions();
@@ -168,7 +169,7 @@ export function DissolveForm() {
   const requestId = useRequestIdParam();
 
   const confirmAndSubmit = (values: BasisValues & { unitId: number }) =>
-    Modal.confirm({
+    modal.confirm({
       title: t('dissolve.submit'),
       content: t('dissolve.confirm'),
       okButtonProps: { danger: true },
@@ -181,7 +182,7 @@ export function DissolveForm() {
         <Select showSearch filterOption={filterByLabel} options={options} loading={loading} />
       </Form.Item>
       <LegalBasisFields />
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       <Button danger type="primary" htmlType="submit" loading={dissolve.isPending}>
         {t('dissolve.submit')}
       </Button>

@@ -1,4 +1,4 @@
-import { App, Button, Flex, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, Flex, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,12 +23,12 @@ function placementText(placement: Placement): string {
 /** Ended units that still have people ("dòng trắng"), with their successors and the one-step move. */
 export function PendingUnitsTable() {
   const { t } = useTranslation('reorganisation');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const pending = usePendingUnits();
   const move = useMoveMembers();
 
   const moveAll = (row: PendingUnits[number]) =>
-    Modal.confirm({
+    modal.confirm({
       title: t('pending.moveAll'),
       content: t('pending.moveConfirm', { count: row.headcount, unit: placementText(row.placements[0]!) }),
       onOk: async () => {

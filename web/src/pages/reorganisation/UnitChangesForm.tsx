@@ -183,7 +183,7 @@ export function UnitChangesForm() {
             <DatePicker format={DATE_FORMAT} />
           </Form.Item>
         </Flex>
-        {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
+        {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" loading={unitChange.isPending}>
           {t('unitChanges.save')}
         </Button>

@@ -160,7 +160,7 @@ export function ProcessPanel({ request }: { request: RequestWithHistory }) {
               type="info"
               showIcon
               style={{ marginBottom: 16 }}
-              message={t('actions.orgMismatchHint')}
+              title={t('actions.orgMismatchHint')}
               description={
                 <Link to={`/reorganisation?requestId=${request.id}`}>{t('actions.openReorganisation')}</Link>
               }
@@ -205,7 +205,7 @@ export function ProcessPanel({ request }: { request: RequestWithHistory }) {
           <Form.Item name="note" label={t('actions.processNote')}>
             <Input.TextArea rows={3} maxLength={4_000} />
           </Form.Item>
-          {failure && <Alert type="error" showIcon message={failure} />}
+          {failure && <Alert type="error" showIcon title={failure} />}
         </Form>
       </Modal>
 

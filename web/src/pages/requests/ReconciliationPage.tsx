@@ -150,7 +150,7 @@ function RecordCard({ agencies }: { agencies: Array<{ id: number; label: string 
         </Card>
       )}
 
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       <Button type="primary" onClick={() => form.submit()} loading={record.isPending}>
         {t('reconciliation.record')}
       </Button>

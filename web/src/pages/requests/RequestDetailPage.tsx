@@ -74,7 +74,7 @@ export default function RequestDetailPage() {
             style={{ marginTop: 12 }}
             type={data.status === 'rejected' ? 'error' : 'success'}
             showIcon
-            message={t('detail.resolutionNote')}
+            title={t('detail.resolutionNote')}
             description={data.resolutionNote}
           />
         )}
@@ -100,7 +100,7 @@ export default function RequestDetailPage() {
                 : event.toStatus
                   ? (STATUS_COLORS[event.toStatus] ?? 'blue')
                   : 'blue',
-            children: (
+            content: (
               <Flex vertical>
                 <Typography.Text strong>
                   {t(`detail.event.${event.kind}`)}

@@ -108,7 +108,7 @@ export function RequestForm({
       <Form.Item name="note" label={t('form.note')}>
         <Input.TextArea rows={2} maxLength={4_000} />
       </Form.Item>
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       <Button type="primary" htmlType="submit" loading={sending} disabled={agencyId === undefined}>
         {submitLabel}
       </Button>

@@ -4,7 +4,7 @@ import { orgChangeTypes } from '../../../../../common/schemas/requests.ts';
 import { DateField, DecisionFields, filterByLabel, unitLabel } from '../form-fields.tsx';
 import { useUnitOptions } from '../requests-api.ts';
 
-/** R1: the merger, dissolution or new division the tree lacks, with the decision behind it. */
+/** An organisation mismatch: the merger, dissolution or new division the tree lacks, with the decision behind it. */
 export function OrgMismatchSection({ agencyId }: { agencyId: number }) {
   const { t } = useTranslation('requests');
   const agencies = useUnitOptions('agency');

@@ -17,7 +17,7 @@ async function fileToBase64(file: File): Promise<string> {
 }
 
 /**
- * R4: names and official e-mails of the recruits, typed or read from an Excel list. The server
+ * New recruits: names and official e-mails of the recruits, typed or read from an Excel list. The server
  * checks the list first (each row with its errors); only rows without errors go into the request.
  */
 export function RecruitmentSection({ agencyId }: { agencyId: number }) {
@@ -97,7 +97,7 @@ export function RecruitmentSection({ agencyId }: { agencyId: number }) {
         </Space>
       </Flex>
 
-      {checkError && <Alert type="error" showIcon message={checkError} style={{ marginTop: 12 }} />}
+      {checkError && <Alert type="error" showIcon title={checkError} style={{ marginTop: 12 }} />}
       {preview && <PreviewTable preview={preview} onUseValid={takeValidRows} />}
 
       <Form.List name={['details', 'recruits']} initialValue={[{}]}>
@@ -162,7 +162,7 @@ function PreviewTable({ preview, onUseValid }: { preview: RecruitmentPreview; on
         <Alert
           type="error"
           showIcon
-          message={t('form.recruitment.fileErrors')}
+          title={t('form.recruitment.fileErrors')}
           description={preview.fileErrors.join(' ')}
         />
       )}
@@ -171,7 +171,7 @@ function PreviewTable({ preview, onUseValid }: { preview: RecruitmentPreview; on
           <Alert
             type={preview.errorCount > 0 ? 'warning' : 'success'}
             showIcon
-            message={t('form.recruitment.summary', { valid: preview.validCount, errors: preview.errorCount })}
+            title={t('form.recruitment.summary', { valid: preview.validCount, errors: preview.errorCount })}
             description={preview.errorCount > 0 ? t('form.recruitment.fixFirst') : undefined}
             action={
               preview.validCount > 0 ? (

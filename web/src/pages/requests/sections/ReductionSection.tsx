@@ -6,8 +6,8 @@ import { DateField, DecisionFields, filterByLabel } from '../form-fields.tsx';
 import { useAgencyAccounts, useAgencyPeople, useHoldingGroups } from '../requests-api.ts';
 
 /**
- * R2: the people leaving, each with a reason and what happens to the record, and (R3) the
- * replacement approver when the only approver leaves.
+ * A reduction: the people leaving, each with a reason and what happens to the record, and the
+ * replacement approver, needed when the agency's only approver leaves.
  */
 export function ReductionSection({ agencyId }: { agencyId: number }) {
   const { t } = useTranslation('requests');

@@ -4,7 +4,7 @@ import { limits } from '../../../../../common/limits.ts';
 import { DateField, DecisionFields, DivisionSelect, filterByLabel, unitLabel } from '../form-fields.tsx';
 import { useUnitOptions } from '../requests-api.ts';
 
-/** R5: who arrives, from where, into which division, and with which rights. */
+/** A transfer in: who arrives, from where, into which division, and with which rights. */
 export function TransferInSection({ agencyId }: { agencyId: number }) {
   const { t } = useTranslation('requests');
   const agencies = useUnitOptions('agency');
