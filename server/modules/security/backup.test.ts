@@ -97,7 +97,7 @@ describe.skipIf(serverUrl !== undefined)('backup of the embedded database', () =
     expect(Object.keys(before).length).toBeGreaterThan(10);
     expect(before.units!.rows).toBeGreaterThan(5);
     expect(after).toEqual(before);
-  });
+  }, 300_000);
 
   it('continues identity sequences after restore', async () => {
     const handle = await openDatabase({ dataDir: target });
@@ -186,7 +186,7 @@ describe.skipIf(serverUrl === undefined)('backup of a PostgreSQL database', () =
     const before = await snapshotUrl(sourceUrl);
     expect(before.units!.rows).toBeGreaterThan(5);
     expect(await snapshotUrl(targetUrl)).toEqual(before);
-  });
+  }, 300_000);
 
   it('round-trips every table through the portable format', async () => {
     const targetUrl = await createDatabase(false);
@@ -198,5 +198,5 @@ describe.skipIf(serverUrl === undefined)('backup of a PostgreSQL database', () =
     expect(await snapshotUrl(targetUrl, portableSnapshot)).toEqual(
       await snapshotUrl(sourceUrl, portableSnapshot),
     );
-  });
+  }, 300_000);
 });
