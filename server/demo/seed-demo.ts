@@ -6,6 +6,7 @@ import { buildDemoOrgPlan } from './org-plan.ts';
 import { SeededRandom } from './random.ts';
 import { seedAccounts, seedRoleGrants } from './seed-accounts.ts';
 import type { DemoSeedContext, DemoSeedStep } from './seed-context.ts';
+import { seedHistory } from './seed-history.ts';
 import { seedOrganisation } from './seed-org.ts';
 import { seedPeople } from './seed-people.ts';
 import { seedRecords } from './seed-records.ts';
@@ -32,6 +33,7 @@ export const DEMO_SEED_STEPS: DemoSeedStep[] = [
   { name: 'people', run: seedPeople },
   { name: 'accounts', run: seedAccounts },
   { name: 'role grants', run: seedRoleGrants },
+  { name: '2025 reorganisation history', run: seedHistory },
   { name: 'records and declarations', run: seedRecords },
 ];
 
