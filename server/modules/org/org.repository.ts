@@ -172,10 +172,11 @@ export async function agencyHeadcount(db: Db, agencyId: number, asOf: DateString
 
 /**
  * Headcount of each child of a province or grouping unit on `asOf`: every person whose agency
- * lies in the child's subtree that day.
+ * lies in the child's subtree that day. An agency that had ended by then but still has people
+ * comes with an empty name, like a division in the agency table.
  */
 export async function childrenHeadcount(db: Db, parentId: number, asOf: DateString): Promise<HeadcountRow[]> {
-  const result = await sql<HeadcountRow>`
+  const result = await sql<HeadcountRow & { sort_order: number }>`
     with recursive revisions_at as (
       select r.unit_id, r.name, r.parent_id from unit_revisions r join units u on u.id = r.unit_id
       where r.valid_from <= ${asOf} and (r.valid_to is null or r.valid_to > ${asOf})
@@ -192,12 +193,19 @@ export async function childrenHeadcount(db: Db, parentId: number, asOf: DateStri
       join memberships m on m.agency_id = t.unit_id and m.valid_from <= ${asOf} and (m.valid_to is null or m.valid_to > ${asOf})
       group by t.top_id
     )
-    select u.id as "unitId", u.code, r.name, u.kind, 'active' as status, coalesce(c.n, 0) as headcount
+    select u.id as "unitId", u.code, r.name, u.kind, 'active' as status, coalesce(c.n, 0) as headcount, u.sort_order
     from tops t join units u on u.id = t.top_id join revisions_at r on r.unit_id = u.id
     left join counts c on c.top_id = u.id
-    order by u.sort_order, u.code
+    union all
+    -- An agency that had ended by then but still has people: its code with an empty name.
+    select u.id, u.code, '', u.kind, 'ended', count(m.id)::int, u.sort_order
+    from units u
+    join memberships m on m.agency_id = u.id and m.valid_from <= ${asOf} and (m.valid_to is null or m.valid_to > ${asOf})
+    where u.parent_id = ${parentId} and not (u.valid_from <= ${asOf} and (u.valid_to is null or u.valid_to > ${asOf}))
+    group by u.id, u.code, u.kind, u.sort_order
+    order by sort_order, code
   `.execute(db);
-  return result.rows;
+  return result.rows.map(({ sort_order: _sortOrder, ...row }) => row);
 }
 
 export interface PeopleFilter {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSmallProvince } from '../../test/factories.ts';
+import { makePerson, makeSmallProvince, makeUnit } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 
 let testApp: TestApp;
@@ -38,6 +38,24 @@ describe('agency table', () => {
     const table = (await snv.get(`/api/units/${province.province.id}/agency-table`)).json();
     expect(table.rows.map((row: { code: string }) => row.code)).toEqual(['112', '113']);
     expect(table.total).toBe(5);
+  });
+
+  it('shows an ended agency with people as a blank row', async () => {
+    const db = testApp.database.db;
+    const ended = await makeUnit(db, { code: '190', name: 'Sở Đã Giải Thể', kind: 'agency', parentId: province.province.id });
+    await makePerson(db, { fullName: 'Võ Thị Giang', agencyId: ended.id });
+    await db.updateTable('units').set({ status: 'ended', valid_to: '2026-01-01' }).where('id', '=', ended.id).execute();
+
+    const snv = await testApp.signIn('snv.admin@test.gov.vn');
+    const after = (await snv.get(`/api/units/${province.province.id}/agency-table?asOf=2026-06-01`)).json();
+    const blank = after.rows.find((row: { code: string }) => row.code === '190');
+    expect(blank?.name).toBe('');
+    expect(blank?.status).toBe('ended');
+    expect(blank?.headcount).toBe(1);
+    expect(after.total).toBe(6);
+
+    const before = (await snv.get(`/api/units/${province.province.id}/agency-table?asOf=2025-06-01`)).json();
+    expect(before.rows.find((row: { code: string }) => row.code === '190')?.name).toBe('Sở Đã Giải Thể');
   });
 
   it('hides another agency from a unit admin', async () => {
