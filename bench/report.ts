@@ -43,8 +43,9 @@ interface ReportFile {
   runs: BenchRun[];
 }
 
-const fmt = (value: number | undefined, digits = 1) =>
-  value === undefined || Number.isNaN(value)
+// JSON turns NaN into null, so a run read back from benchmarks.json may hold null where NaN was.
+const fmt = (value: number | null | undefined, digits = 1) =>
+  typeof value !== 'number' || Number.isNaN(value)
     ? '–'
     : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 

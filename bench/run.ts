@@ -97,7 +97,7 @@ function buildClientIfMissing(options: BenchOptions, log: (line: string) => void
 
 async function openApiRoutes(origin: string): Promise<Set<string>> {
   const response = await fetch(`${origin}/api/openapi.json`);
-  if (!response.ok) throw new Error(`GET /api/openapi.json answered ${response.status}.`);
+  if (!response.ok) throw new Error(`GET /api/openapi.json returned ${response.status}.`);
   const document = (await response.json()) as { paths?: Record<string, Record<string, unknown>> };
   const routes = new Set<string>();
   for (const [path, operations] of Object.entries(document.paths ?? {}))
@@ -149,7 +149,7 @@ export async function runBenchmark(
   const databaseUrl = databaseUrlFor(options.serverUrl, options.database);
   if (!(await serverReachable(options.serverUrl)))
     throw new Error(
-      `PostgreSQL does not answer at ${options.serverUrl}; start it (pg_ctlcluster 15 main start) or pass --server-url.`,
+      `PostgreSQL is not reachable at ${options.serverUrl}; start it (pg_ctlcluster 15 main start) or pass --server-url.`,
     );
 
   let loadedThisRun = false;
@@ -162,7 +162,7 @@ export async function runBenchmark(
       `--skip-load needs a database loaded by an earlier run, and ${options.database} has none; run without --skip-load.`,
     );
   if (info && info.profile.size !== options.size)
-    throw new Error(`${options.database} holds the ${info.profile.size} dataset, not ${options.size}.`);
+    throw new Error(`${options.database} contains the ${info.profile.size} dataset, not ${options.size}.`);
   if (!info) {
     log(`loading the ${options.size} dataset into ${options.database}`);
     const load = await loadDataset(

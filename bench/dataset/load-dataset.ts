@@ -260,7 +260,7 @@ async function saveDatasetInfo(
   );
 }
 
-/** The profile and load report saved by loadDataset, or undefined when the database was not loaded by it. */
+/** Reads the profile and load report saved by loadDataset; undefined when loadDataset did not fill the database. */
 export async function readDatasetInfo(
   databaseUrl: string,
 ): Promise<{ profile: DatasetProfile; load: LoadReport } | undefined> {

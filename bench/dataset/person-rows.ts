@@ -13,15 +13,17 @@ import type { CopyWriter } from './copy-writer.ts';
 import { type BenchOrgPlan, DIVISION_END_DATE, FORMER_STRUCTURE_FROM } from './org-plan.ts';
 import type { DatasetProfile } from './sizes.ts';
 
-// Streams every generated person into the COPY writers: the person, memberships (current and
-// history), the account, role grants for the first people of each agency, approved record
-// versions with the person_records row of the latest, and declarations (approved, submitted,
-// draft, returned) with their events. Ids are assigned here, in generation order.
+// Streams every generated person into the COPY writers. Each person gets memberships (current and
+// history), an account, and role grants when among the first people of an agency. Approved record
+// versions follow, with the person_records row of the latest, and declarations (approved,
+// submitted, draft, returned) with their events. Ids are assigned here, in generation order.
 
 const HOLDING_FROM = '2026-06-01';
 const IMPORTED_AT = '2025-07-15 08:00:00+07';
 const SECOND_VERSION_AT = '2026-03-16 09:30:00+07';
 const PENDING_AT = '2026-11-20 10:00:00+07';
+// A declaration's row version counts its changes: created 1, submitted 2, returned 3.
+const ROW_VERSION_OF_STATUS = { draft: 1, submitted: 2, returned: 3 } as const;
 
 /** Shares of people (not staff, holding or stranded) in each state; see the step in emitPerson. */
 const SHARES = {
@@ -45,12 +47,12 @@ const FEMALE_SHARE: Record<DivisionCategory, number> = {
   health: 0.6,
 };
 
-/** The later of two ISO dates (YYYY-MM-DD strings compare in date order). */
+/** Returns the later of two ISO dates (YYYY-MM-DD strings compare in date order). */
 function laterDate(left: string, right: string): string {
   return left.localeCompare(right) >= 0 ? left : right;
 }
 
-/** The record with a new phone number and current residence: what a later declaration changes. */
+/** Returns the record with a new phone number and current residence, as a later declaration changes it. */
 function updatedRecord(random: SeededRandom, data: RecordData): RecordData {
   return {
     ...data,
@@ -428,7 +430,7 @@ export async function writePeople(
           returned ? approver : null,
           returned ? 'Số điện thoại chưa đúng, đề nghị kiểm tra lại.' : null,
           null,
-          status === 'draft' ? 1 : status === 'submitted' ? 2 : 3,
+          ROW_VERSION_OF_STATUS[status],
           PENDING_AT,
           PENDING_AT,
         ]);

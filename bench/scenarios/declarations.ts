@@ -43,7 +43,7 @@ async function sendJson(
   try {
     json = JSON.parse(response.body.toString('utf8'));
   } catch {
-    // Not JSON: the status tells what went wrong.
+    // Not JSON: the status shows what went wrong.
   }
   return { response, ms, json };
 }

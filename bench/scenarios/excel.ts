@@ -30,7 +30,7 @@ async function exportOnce(
   });
   if (created.status !== 202)
     throw new Error(
-      `POST /api/units/${unitId}/people/export answered ${created.status}: ${created.body.toString('utf8', 0, 300)}`,
+      `POST /api/units/${unitId}/people/export returned ${created.status}: ${created.body.toString('utf8', 0, 300)}`,
     );
   const job = JSON.parse(created.body.toString('utf8')) as { id: string };
 
@@ -51,7 +51,7 @@ async function exportOnce(
       throw new Error('The export did not finish within 10 minutes.');
   }
   const file = await context.client.send({ method: 'GET', path: `/api/exports/${job.id}/file`, headers });
-  if (file.status !== 200) throw new Error(`GET /api/exports/${job.id}/file answered ${file.status}.`);
+  if (file.status !== 200) throw new Error(`GET /api/exports/${job.id}/file returned ${file.status}.`);
   return { seconds: (performance.now() - started) / 1000, file: file.body, rows };
 }
 
@@ -87,7 +87,7 @@ async function writeRows(path: string, rows: CellValue[][]): Promise<void> {
 export async function excelExport(context: BenchContext): Promise<ScenarioResult> {
   const id = 'excel_export';
   const unit = context.fixtures.exportUnit;
-  const title = `Excel export of a unit's people (${unit.rows.toLocaleString('en-US')} rows, ${unit.name})`;
+  const title = `Excel export of a unit's people (${unit.name}, all its agencies)`;
   const unavailable = missingRoute(context, id, title, [
     ['POST', '/api/units/:id/people/export'],
     ['GET', '/api/exports/:id'],

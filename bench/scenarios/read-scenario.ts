@@ -119,7 +119,7 @@ export async function measureRead(context: BenchContext, scenario: ReadScenario)
           id,
           title,
           status: 'failed',
-          reason: `${spec.method} ${spec.path} answered ${request.status} in the in-process check`,
+          reason: `${spec.method} ${spec.path} returned ${request.status} in the in-process check`,
         };
       captured.push(request);
     }
