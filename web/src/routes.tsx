@@ -3,20 +3,26 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  FileAddOutlined,
   FormOutlined,
   HomeOutlined,
   InboxOutlined,
+  KeyOutlined,
   LineChartOutlined,
   NotificationOutlined,
   ProfileOutlined,
   SearchOutlined,
   TableOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
 import { STAFF_ROLES } from './session/roles.ts';
+
+const ADMIN_ROLES = ['unit_admin', 'province_admin'] as const satisfies readonly Role[];
 
 /**
  * One page of the signed-in part of the client. Pages load on demand (React.lazy), so each page
@@ -113,6 +119,40 @@ export const appRoutes: AppRoute[] = [
     path: '/notifications',
     page: lazy(() => import('./pages/requests/NotificationsPage.tsx')),
     menu: { labelKey: 'requests:menu.notifications', icon: <BellOutlined />, order: 90 },
+  },
+  {
+    path: '/accounts',
+    page: lazy(() => import('./pages/accounts/AccountsPage.tsx')),
+    roles: ADMIN_ROLES,
+    menu: { labelKey: 'accounts:menu', icon: <TeamOutlined />, order: 60 },
+  },
+  {
+    path: '/accounts/default-passwords',
+    page: lazy(() => import('./pages/accounts/DefaultPasswordsPage.tsx')),
+    roles: ADMIN_ROLES,
+    menu: { labelKey: 'accounts:report.menu', icon: <KeyOutlined />, order: 61 },
+  },
+  {
+    path: '/accounts/:id',
+    page: lazy(() => import('./pages/accounts/AccountDetailPage.tsx')),
+    roles: ADMIN_ROLES,
+  },
+  {
+    path: '/catalogs',
+    page: lazy(() => import('./pages/catalogs/CatalogsPage.tsx')),
+    roles: STAFF_ROLES,
+    menu: { labelKey: 'catalogs:menu', icon: <BookOutlined />, order: 70 },
+  },
+  {
+    path: '/catalogs/requests',
+    page: lazy(() => import('./pages/catalogs/CatalogRequestsPage.tsx')),
+    roles: ADMIN_ROLES,
+    menu: { labelKey: 'catalogs:requests.menu', icon: <FileAddOutlined />, order: 71 },
+  },
+  {
+    path: '/catalogs/:catalog',
+    page: lazy(() => import('./pages/catalogs/CatalogEntriesPage.tsx')),
+    roles: STAFF_ROLES,
   },
   {
     path: '/record',

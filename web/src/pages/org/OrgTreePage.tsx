@@ -1,12 +1,18 @@
 import { Card, Empty, Flex, Input, Tag, Tree, type TreeDataNode, Typography } from 'antd';
-import { type Key, useMemo, useState } from 'react';
+import { type Key, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { foldForSearch } from '../../../../common/vietnamese.ts';
 import { AsOfDatePicker, useAsOfParam } from '../../components/AsOfDatePicker.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { holdsRole } from '../../session/roles.ts';
+import { useSignedInSession } from '../../session/SessionProvider.tsx';
 import { LoadErrorResult } from '../StatusPages.tsx';
+import { UnitManageButton } from '../units/UnitManageButton.tsx';
 import { type UnitTreeNode, unitLink, useUnitTree } from './org-api.ts';
+
+// SNV's create, rename and move forms load only when a province admin opens them.
+const UnitManageDrawer = lazy(() => import('../units/UnitManageDrawer.tsx'));
 
 interface FilteredTree {
   nodes: UnitTreeNode[];
@@ -33,6 +39,8 @@ export default function OrgTreePage() {
   const [search, setSearch] = useState('');
   const [expandedKeys, setExpandedKeys] = useState<Key[] | null>(null);
   const tree = useUnitTree(asOf);
+  const canManage = holdsRole(useSignedInSession(), 'province_admin');
+  const [managedUnitId, setManagedUnitId] = useState<number | null>(null);
 
   const foldedQuery = foldForSearch(search.trim());
   const filtered = useMemo(
@@ -57,6 +65,7 @@ export default function OrgTreePage() {
               {t('tree.ended')}
             </Tag>
           )}
+          {canManage && <UnitManageButton unit={node} onOpen={setManagedUnitId} />}
         </span>
       ),
       children: node.children.map(toTreeData),
@@ -102,6 +111,11 @@ export default function OrgTreePage() {
             if (unit) navigate(unitLink(unit, asOf));
           }}
         />
+      )}
+      {managedUnitId !== null && (
+        <Suspense fallback={null}>
+          <UnitManageDrawer unitId={managedUnitId} onClose={() => setManagedUnitId(null)} />
+        </Suspense>
       )}
     </Card>
   );
