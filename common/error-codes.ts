@@ -226,6 +226,26 @@ export const errorCatalog = {
     vi: 'Xuất tệp Excel không thành công. Hãy thử xuất lại.',
     en: 'The export failed. Start it again.',
   },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    vi: 'Không đọc được tệp nhập. Hãy chọn tệp Excel dạng .xlsx theo tệp mẫu.',
+    en: 'The import file could not be read. Choose an .xlsx file that follows the template.',
+  },
+  IMPORT_BUSY: {
+    status: 409,
+    vi: 'Tệp này đang được kiểm tra hoặc đang nhập. Hãy đợi thanh tiến độ chạy xong.',
+    en: 'This file is being checked or imported. Wait for the progress bar to finish.',
+  },
+  IMPORT_NOT_CHECKED: {
+    status: 409,
+    vi: 'Hãy chạy kiểm tra thử với cách ghép cột hiện tại trước khi nhập.',
+    en: 'Run the dry run with the current column mapping before importing.',
+  },
+  IMPORT_DONE: {
+    status: 409,
+    vi: 'Tệp này đã được nhập xong. Muốn nhập lại, hãy tải tệp lên lần nữa.',
+    en: 'This file has already been imported. Upload it again to import it again.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Hãy thử lại sau ít phút.',

@@ -33,6 +33,7 @@ import { recordReadsRoutes } from './modules/security/record-reads.routes.ts';
 import { signInOptionRoutes } from './modules/auth/sign-in-options.routes.ts';
 import { dueListsRoutes } from './modules/due-lists/due-lists.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
+import { importRoutes } from './modules/import/import.routes.ts';
 
 // Validation messages from zod come in Vietnamese.
 z.config(z.locales.vi());
@@ -58,6 +59,7 @@ const routeModules: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>
   requestsRoutes,
   dueListsRoutes,
   exchangeRoutes,
+  importRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -4,6 +4,7 @@ import type { CatalogTables } from '../modules/catalogs/catalogs.tables.ts';
 import type { ReorganisationTables } from '../modules/reorganisation/reorganisation.tables.ts';
 import type { RequestsTables } from '../modules/requests/requests.tables.ts';
 import type { SignInTables } from '../modules/auth/sign-in.tables.ts';
+import type { ImportTables } from '../modules/import/import.tables.ts';
 
 /** A calendar date as 'YYYY-MM-DD' (see type-parsers.ts). */
 export type DateString = string;
@@ -134,7 +135,7 @@ export interface FoundationTables {
 }
 
 /** Every table, as Kysely sees it. Each module adds its own tables through an interface here. */
-export interface Database extends FoundationTables, CatalogTables, RecordTables, ReorganisationTables, RequestsTables, SignInTables {}
+export interface Database extends FoundationTables, CatalogTables, RecordTables, ReorganisationTables, RequestsTables, SignInTables, ImportTables {}
 
 export type UnitRow = Selectable<UnitsTable>;
 export type NewUnit = Insertable<UnitsTable>;

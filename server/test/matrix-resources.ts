@@ -5,6 +5,7 @@ import { accountMatrixResources } from '../modules/accounts/accounts.matrix.ts';
 import { catalogMatrixResources } from '../modules/catalogs/catalogs.matrix.ts';
 import { declarationMatrixResources } from '../modules/declarations/declarations.matrix.ts';
 import { requestMatrixResources } from '../modules/requests/requests.matrix.ts';
+import { importMatrixResources } from '../modules/import/import.matrix.ts';
 import { makeAccount, makePerson } from './factories.ts';
 import type { MatrixActor, MatrixWorld } from './matrix-world.ts';
 
@@ -106,4 +107,5 @@ export const matrixResources: Record<string, MatrixResolver> = {
   ...declarationMatrixResources,
   ...accountMatrixResources,
   ...requestMatrixResources,
+  ...importMatrixResources,
 };
