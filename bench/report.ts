@@ -165,7 +165,7 @@ const INTRO = [
   '',
   'How to read the numbers:',
   '',
-  "- p50/p95/p99 are per-request latencies seen by the client, nearest-rank percentiles, in milliseconds. Requests/s counts completed requests over the scenario's wall time.",
+  "- p50/p95/p99 are per-request latencies seen by the client, nearest-rank percentiles, in milliseconds. Requests/s counts completed requests over the scenario's wall time. It is shown only for the scenarios with many clients, because a single-client read alternates with its SQL replay.",
   '- "Raw SQL" replays every statement the API sent for the same request (recorded through Kysely\'s query log from an in-process run), in order, on one plain pg connection. "API ÷ SQL" is the share of time the HTTP layer, authentication, validation and serialization add.',
   '- Excel export time runs from the request that starts the background export to the last byte of the downloaded file. Its comparison is exceljs writing the same rows with its streaming writer and nothing else.',
   '- Server memory is the resident set size (VmRSS) of the server process, sampled every 250 ms for the whole run.',

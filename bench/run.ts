@@ -121,7 +121,7 @@ function memoryResult(samples: Array<{ rssBytes: number }>, spans: SampleSpans):
   const peakOf = (from: number, to: number) =>
     Math.max(0, ...samples.slice(from, to).map((sample) => sample.rssBytes));
   const perScenario = Object.fromEntries(
-    spans.map(([id, from, to]) => [`peakMb_${id}`, mb(peakOf(from, to))]),
+    spans.filter(([, from, to]) => to > from).map(([id, from, to]) => [`peakMb_${id}`, mb(peakOf(from, to))]),
   );
   return {
     id: 'server_memory',
