@@ -241,6 +241,11 @@ export const errorCatalog = {
     vi: 'Hãy chạy kiểm tra thử với cách ghép cột hiện tại trước khi nhập.',
     en: 'Run the dry run with the current column mapping before importing.',
   },
+  RECORD_NOT_APPROVED: {
+    status: 409,
+    vi: 'Người này chưa có hồ sơ được phê duyệt nên chưa xuất được dữ liệu.',
+    en: 'This person has no approved record yet, so there is no data to export.',
+  },
   IMPORT_DONE: {
     status: 409,
     vi: 'Tệp này đã được nhập xong. Muốn nhập lại, hãy tải tệp lên lần nữa.',

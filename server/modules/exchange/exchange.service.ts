@@ -90,10 +90,8 @@ export async function personExchangeDocument(
 ): Promise<ExchangeDocument> {
   if (personId !== actor.personId) await assertStaffCoversPerson(db, actor, personId, STAFF_ROLES);
   const version = await findCurrentVersion(db, personId);
-  if (!version)
-    throw new AppError('NOT_FOUND', {
-      message: 'Người này chưa có hồ sơ được phê duyệt nên chưa xuất được dữ liệu.',
-    });
+  // The caller reaches the person, so saying that no version is approved yet leaks nothing.
+  if (!version) throw new AppError('RECORD_NOT_APPROVED');
 
   const { agencyId, divisionId } = version.data.employment;
   const units = await unitNames(db, [agencyId, divisionId]);

@@ -353,9 +353,10 @@ describe('one person', () => {
     expect(response.headers['content-disposition']).toContain('044184000123.json');
   });
 
-  it('answers 404 before the first approval', async () => {
+  it('answers 409 before the first approval', async () => {
     const response = await justiceAdmin.get(`/api/people/${unapprovedId}/exchange`);
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('RECORD_NOT_APPROVED');
     expect(response.json().message).toContain('chưa có hồ sơ được phê duyệt');
   });
 

@@ -6,6 +6,7 @@ import { personWithRecord, recordInput } from '../due-lists/due-lists.fixtures.t
 import {
   check,
   importFile,
+  libreOfficeCsv,
   libreOfficeXlsx,
   runImport,
   upload,
@@ -228,6 +229,16 @@ describe('LibreOffice file', () => {
     expect(again.checked.counts).toEqual({ create: 0, update: 0, unchanged: 5, failed: 1 });
     expect(again.imported.counts).toEqual({ create: 0, update: 0, unchanged: 5, failed: 1 });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('template', () => {
+  it('opens in LibreOffice Calc with its headers', async () => {
+    const template = await justiceAdmin.get(`/api/units/${province.justice.id}/imports/template`);
+    expect(template.statusCode).toBe(200);
+    const lines = (await libreOfficeCsv(template.rawPayload)).split('\n');
+    expect(lines[0]).toContain('DANH SÁCH HỒ SƠ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC - 112 Sở Tư pháp');
+    expect(lines[2]).toMatch(/^STT,Số định danh cá nhân \(\*\),Họ và tên \(\*\),Giới tính,Ngày sinh,/);
   });
 });
 

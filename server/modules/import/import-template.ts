@@ -5,9 +5,9 @@ import { columnLetter } from './import-headers.ts';
 import type { CodeLookup, ImportLookups } from './import-lookups.ts';
 
 // The template an agency fills in: a title row, a note on how to write dates and codes, the
-// header row with the exact Vietnamese labels, and empty rows formatted as text. Text cells keep
-// leading zeros of ID numbers and codes, and keep dates exactly as typed, whatever the locale of
-// the spreadsheet program. A hidden sheet holds the code lists that the drop-down lists
+// header row with the exact Vietnamese labels, and columns formatted as text (numbers for the
+// numeric ones). Text cells keep the leading zeros of ID numbers and codes, and keep dates exactly
+// as typed, whatever the locale of the spreadsheet program. A hidden sheet holds the code lists that the drop-down lists
 // (data validation) of the code columns draw from.
 
 export const TEMPLATE_SHEET = 'Hồ sơ';
@@ -50,7 +50,12 @@ export async function buildImportTemplate(
   const lastColumn = fields.length + 1;
   sheet.getColumn(1).width = 6;
   fields.forEach((field, position) => {
-    sheet.getColumn(position + 2).width = field.kind === 'text' ? 24 : field.kind === 'date' ? 14 : 18;
+    // A column style rather than one per cell: spreadsheet programs apply it to every new entry.
+    // It is set before the title and header rows, which get their own style afterwards.
+    const column = sheet.getColumn(position + 2);
+    column.width = field.kind === 'text' ? 24 : field.kind === 'date' ? 14 : 18;
+    column.numFmt = field.kind === 'integer' || field.kind === 'decimal' ? 'General' : TEXT_FORMAT;
+    column.font = { name: EXCEL_FONT, size: 11 };
   });
 
   sheet.getCell(1, 1).value = `DANH SÁCH HỒ SƠ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC - ${agency.code} ${agency.name}`;
@@ -75,11 +80,6 @@ export async function buildImportTemplate(
   fields.forEach((field, position) => {
     const column = position + 2;
     const letter = columnLetter(column);
-    for (let row = HEADER_ROW + 1; row <= HEADER_ROW + DATA_ROWS; row++) {
-      const cell = sheet.getCell(row, column);
-      cell.numFmt = field.kind === 'integer' || field.kind === 'decimal' ? 'General' : TEXT_FORMAT;
-      cell.font = { name: EXCEL_FONT, size: 11 };
-    }
 
     const lookup = listOf(field, lookups);
     let formula = INLINE_LISTS[field.kind];

@@ -13,33 +13,52 @@ import type { TestClient } from '../../test/harness.ts';
 
 const run = promisify(execFile);
 
-/** Converts CSV text to .xlsx with LibreOffice Calc, as a unit's spreadsheet program would save it. */
-export async function libreOfficeXlsx(csv: string, columnFormats: string): Promise<Buffer> {
+/** Converts a file with LibreOffice Calc (its own profile and HOME) and returns the result. */
+async function convertWithLibreOffice(
+  input: Buffer | string,
+  inputName: string,
+  target: string,
+  infilter?: string,
+): Promise<Buffer> {
   const directory = await mkdtemp(join(tmpdir(), 'hoso-import-lo-'));
   try {
-    const csvPath = join(directory, 'ho-so.csv');
-    await writeFile(csvPath, csv, 'utf8');
-    // Separator 44 (comma), text delimiter 34 ("), character set 76 (UTF-8), first line 1, the
-    // column formats given (1 standard, 2 text, 4 DMY date), language 1066 (Vietnamese).
+    const inputPath = join(directory, inputName);
+    await writeFile(inputPath, input);
+    const filter = infilter ? [`--infilter=${infilter}`] : [];
     await run(
       'soffice',
       [
         '--headless',
         '--norestore',
         `-env:UserInstallation=file://${join(directory, 'profile')}`,
-        `--infilter=CSV:44,34,76,1,${columnFormats},1066`,
+        ...filter,
         '--convert-to',
-        'xlsx',
+        target,
         '--outdir',
-        directory,
-        csvPath,
+        join(directory, 'out'),
+        inputPath,
       ],
       { timeout: 120_000, env: { ...process.env, HOME: directory } },
     );
-    return await readFile(join(directory, 'ho-so.xlsx'));
+    const base = inputName.replace(/\.[^.]+$/, '');
+    return await readFile(join(directory, 'out', `${base}.${target.split(':')[0]}`));
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+/** Converts CSV text to .xlsx with LibreOffice Calc, as a unit's spreadsheet program would save it. */
+export function libreOfficeXlsx(csv: string, columnFormats: string): Promise<Buffer> {
+  // Separator 44 (comma), text delimiter 34 ("), character set 76 (UTF-8), first line 1, the
+  // column formats given (1 standard, 2 text, 4 DMY date), language 1066 (Vietnamese).
+  return convertWithLibreOffice(csv, 'ho-so.csv', 'xlsx', `CSV:44,34,76,1,${columnFormats},1066`);
+}
+
+/** Saves the first sheet of a workbook as UTF-8 CSV with LibreOffice Calc, to prove it opens there. */
+export async function libreOfficeCsv(xlsx: Buffer): Promise<string> {
+  return (
+    await convertWithLibreOffice(xlsx, 'mau.xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76')
+  ).toString('utf8');
 }
 
 /** Puts a title row, merged across the used columns, above everything in the first sheet. */
