@@ -101,6 +101,7 @@ describe.skipIf(!reachable)('benchmark on the tiny dataset', () => {
       'record_reads',
       'declarations',
       'excel_export',
+      'excel_import',
       'server_memory',
     ]) {
       expect(run.results.find((result) => result.id === id)?.status, id).toBe('measured');
