@@ -9,7 +9,7 @@ import { displayText, type RawCell } from './import-cells.ts';
 
 export type Parsed<T> =
   | { value: T | null; error?: undefined; warning?: string }
-  | { value?: undefined; error: string };
+  | { value?: undefined; error: string; warning?: undefined };
 
 const ok = <T>(value: T | null, warning?: string): Parsed<T> => (warning ? { value, warning } : { value });
 const fail = <T>(error: string): Parsed<T> => ({ error });
