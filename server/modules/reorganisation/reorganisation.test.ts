@@ -360,8 +360,14 @@ describe('agency merger, split and dissolution', () => {
     expect(codesBefore).toEqual(expect.arrayContaining(['120', '121']));
     expect(before.rows.find((row: TableRow) => row.code === '120').headcount).toBe(1);
     const after = (await snv.get(`/api/units/${province.province.id}/agency-table?asOf=2025-03-01`)).json();
-    expect(after.rows.filter((row: TableRow) => row.code === '121')).toHaveLength(1);
-    expect(after.rows.map((row: TableRow) => row.code)).not.toContain('120');
+    // The new 121 is empty until people declare it; the ended agencies keep their people as
+    // blank rows (code, empty name) until then.
+    const active121 = after.rows.filter((row: TableRow) => row.code === '121' && row.name !== '');
+    expect(active121).toHaveLength(1);
+    expect(active121[0].headcount).toBe(0);
+    const blankRows = after.rows.filter((row: TableRow) => row.name === '');
+    expect(blankRows.map((row: TableRow) => row.code).sort()).toEqual(['120', '121']);
+    expect(blankRows.map((row: TableRow) => row.headcount)).toEqual([1, 1]);
 
     const pending = (await snv.get('/api/reorganisation/pending-units')).json();
     const planningEntry = pending.find((item: { unit: { id: number } }) => item.unit.id === planning.id);
