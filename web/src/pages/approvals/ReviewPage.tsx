@@ -85,7 +85,13 @@ export default function ReviewPage() {
   }
 
   async function confirmReturn() {
-    const { reason } = await reasonForm.validateFields();
+    let reason: string;
+    try {
+      ({ reason } = await reasonForm.validateFields());
+    } catch {
+      // The dialog shows the missing or too long reason under the field.
+      return;
+    }
     await send({ decision: 'return', rowVersion: declaration.rowVersion, reason });
   }
 

@@ -24,7 +24,7 @@ function withQuery(path: string, params: Record<string, string | undefined>): st
  * the province: one row per agency, each opening that agency's own table.
  */
 export default function AgencyTablePage() {
-  const { t } = useTranslation('org');
+  const { t } = useTranslation(['org', 'declarations']);
   const unitId = Number(useParams().id);
   const [asOf, setAsOf] = useAsOfParam();
   const unit = useUnit(unitId);
@@ -113,7 +113,19 @@ export default function AgencyTablePage() {
             </Typography.Text>
           </Flex>
         }
-        extra={<AsOfDatePicker value={asOf} onChange={setAsOf} />}
+        extra={
+          <Space size="middle" wrap>
+            {employs && (
+              <>
+                <Link to={`/units/${data.unit.id}/declaration-progress`}>
+                  {t('declarations:progress.title')}
+                </Link>
+                <Link to={`/units/${data.unit.id}/needs-fixing`}>{t('declarations:needsFixing.title')}</Link>
+              </>
+            )}
+            <AsOfDatePicker value={asOf} onChange={setAsOf} />
+          </Space>
+        }
       >
         <Table<TableRow>
           size="middle"

@@ -1,6 +1,6 @@
 import { Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { limits } from '../../../../common/limits.ts';
 import { AsOfDatePicker, useAsOfParam } from '../../components/AsOfDatePicker.tsx';
 import { formatDate } from '../../format/dates.ts';
@@ -52,7 +52,11 @@ export default function UnitPeoplePage() {
       align: 'right',
       render: (_value, _row, index) => (page - 1) * pageSize + index + 1,
     },
-    { title: t('people.fullName'), dataIndex: 'fullName' },
+    {
+      title: t('people.fullName'),
+      dataIndex: 'fullName',
+      render: (name: string, person) => <Link to={`/people/${person.id}/record`}>{name}</Link>,
+    },
     {
       title: t('people.gender'),
       dataIndex: 'gender',

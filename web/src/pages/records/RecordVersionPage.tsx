@@ -2,10 +2,10 @@ import { Alert, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
-import { formatDateTime } from '../declarations/format-time.ts';
 import { LoadErrorResult, NotFoundPage } from '../StatusPages.tsx';
 import { RecordView } from './RecordView.tsx';
 import { useRecordVersion } from './record-api.ts';
+import { versionOrigin } from './VersionHistory.tsx';
 
 /** One approved version of a record, read-only: /record/versions/:versionNo or /people/:id/record/versions/:versionNo. */
 export default function RecordVersionPage() {
@@ -31,14 +31,7 @@ export default function RecordVersionPage() {
         </Typography.Title>
         <Link to={recordLink}>{t('versions.backToRecord')}</Link>
       </Flex>
-      <Alert
-        type="info"
-        showIcon
-        title={t(data.source === 'import' ? 'versions.imported' : 'versions.approvedBy', {
-          time: formatDateTime(data.approvedAt),
-          name: data.approvedByName ?? '',
-        })}
-      />
+      <Alert type="info" showIcon title={versionOrigin(t, data)} />
       <Card>
         <RecordView data={data.data} />
       </Card>

@@ -1,14 +1,26 @@
 import { Empty, List, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../declarations/format-time.ts';
-import { useRecordVersions } from './record-api.ts';
+import { useRecordVersions, type VersionSummary } from './record-api.ts';
 
 /** Returns where a version opens: the person's own pages, or a member's. */
 export function versionLink(personId: number | undefined, versionNo: number): string {
   return personId === undefined
     ? `/record/versions/${versionNo}`
     : `/people/${personId}/record/versions/${versionNo}`;
+}
+
+/** Describes where a version came from: imported, or approved when and by whom. */
+export function versionOrigin(
+  t: TFunction,
+  version: Pick<VersionSummary, 'source' | 'approvedAt' | 'approvedByName'>,
+): string {
+  const time = formatDateTime(version.approvedAt);
+  if (version.source === 'import') return t('versions.imported', { time });
+  if (version.approvedByName) return t('versions.approvedBy', { time, name: version.approvedByName });
+  return t('versions.approved', { time });
 }
 
 /** Lists the approved versions of a record, newest first, each opening read-only. */
@@ -45,10 +57,7 @@ export function VersionHistory({
                 {version.versionNo === currentVersionNo && <Tag color="green">{t('versions.current')}</Tag>}
               </>
             }
-            description={t(version.source === 'import' ? 'versions.imported' : 'versions.approvedBy', {
-              time: formatDateTime(version.approvedAt),
-              name: version.approvedByName ?? '',
-            })}
+            description={versionOrigin(t, version)}
           />
         </List.Item>
       )}

@@ -28,7 +28,13 @@ export function RemindButton({
   const [form] = Form.useForm<{ message?: string }>();
 
   async function confirm() {
-    const values = await form.validateFields();
+    let values: { message?: string };
+    try {
+      values = await form.validateFields();
+    } catch {
+      // The dialog shows the field's error.
+      return;
+    }
     setBusy(true);
     try {
       const result = await send(values.message?.trim() || undefined);
