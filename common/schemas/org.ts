@@ -89,7 +89,8 @@ export const asOfQuery = z.object({ asOf: isoDate.optional() });
 export const treeQuery = z.object({ rootId: z.coerce.number().int().positive().optional(), asOf: isoDate.optional() });
 
 export const unitOptionsQuery = z.object({
-  kind: z.enum(['agency', 'division']).optional(),
+  /** Without a kind, agencies and divisions; holding groups only when asked for. */
+  kind: z.enum(['agency', 'division', 'holding_group']).optional(),
   parentId: z.coerce.number().int().positive().optional(),
 });
 export const unitOption = z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.enum(unitKinds), parentId: z.number().nullable() });

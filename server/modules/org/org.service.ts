@@ -107,8 +107,12 @@ export class OrgService {
     return { ...result, page: options.page, pageSize: options.pageSize };
   }
 
-  /** Active agencies and divisions, for the pickers of a declaration; structure only, no people. */
-  async options(filter: { kind?: 'agency' | 'division' | undefined; parentId?: number | undefined }) {
+  /**
+   * Lists active agencies and divisions, or holding groups on request, for the pickers of a
+   * declaration. A person whose record SNV kept in a holding group declares that group as agency.
+   * Structure only, no people.
+   */
+  async options(filter: { kind?: 'agency' | 'division' | 'holding_group' | undefined; parentId?: number | undefined }) {
     let query = this.db
       .selectFrom('units')
       .select(['id', 'code', 'name', 'kind', 'parent_id as parentId'])

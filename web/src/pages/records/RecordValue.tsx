@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { useAllUnitOptions, useCatalogEntry } from './record-api.ts';
+import { useAllUnitOptions, useCatalogEntry, useUnitSuccessors } from './record-api.ts';
 import { type FieldSpec, fieldSpecByPath } from './record-layout.ts';
 
 function isBlank(value: unknown): boolean {
@@ -48,8 +48,11 @@ function RankName({ code }: { code: string }) {
 function UnitName({ unitId }: { unitId: number }) {
   const { t } = useTranslation('declarations');
   const units = useAllUnitOptions();
-  const unit = units.data?.find((option) => option.id === unitId);
-  if (!unit) return <>{units.isPending ? '…' : t('value.unknownUnit', { id: unitId })}</>;
+  const active = units.data?.find((option) => option.id === unitId);
+  // Ended units and holding groups are not among the options; the successors endpoint names any unit.
+  const other = useUnitSuccessors(unitId, units.isSuccess && !active);
+  const unit = active ?? other.data?.unit;
+  if (!unit) return <>{units.isPending || other.isFetching ? '…' : t('value.unknownUnit', { id: unitId })}</>;
   return (
     <>
       {unit.name} <Typography.Text type="secondary">({unit.code})</Typography.Text>

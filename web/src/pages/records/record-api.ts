@@ -87,13 +87,13 @@ export function useWholeCatalog(catalog: CatalogName, enabled = true) {
   });
 }
 
-/** Active agencies (kind agency) or the divisions of one agency, for the pickers. */
+/** Loads the active agencies, holding groups, or divisions of one agency, for the pickers. */
 export function useUnitOptions(
-  filter: { kind: 'agency' } | { kind: 'division'; parentId: number | null | undefined },
+  filter: { kind: 'agency' | 'holding_group' } | { kind: 'division'; parentId: number | null | undefined },
 ) {
   const parentId = filter.kind === 'division' ? filter.parentId : undefined;
   return useQuery({
-    enabled: filter.kind === 'agency' || Boolean(parentId),
+    enabled: filter.kind !== 'division' || Boolean(parentId),
     queryKey: ['unit-options', filter.kind, parentId ?? null],
     queryFn: ({ signal }) =>
       api.get<UnitOption[]>('/api/units/options', { kind: filter.kind, parentId }, signal),

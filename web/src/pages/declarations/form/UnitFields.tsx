@@ -34,6 +34,19 @@ function useInactiveUnit(unitId: number | null | undefined, activeUnits: UnitOpt
   return inactive ? successors.data : undefined;
 }
 
+/** Loads the active agencies and holding groups: either may be declared as the agency. */
+function useAgencyOptions() {
+  const agencies = useUnitOptions({ kind: 'agency' });
+  const groups = useUnitOptions({ kind: 'holding_group' });
+  const data = agencies.data && groups.data ? [...agencies.data, ...groups.data] : undefined;
+  return {
+    data,
+    agencies: agencies.data,
+    groups: groups.data,
+    isPending: agencies.isPending || groups.isPending,
+  };
+}
+
 export function AgencySelect({
   id,
   value,
@@ -47,8 +60,20 @@ export function AgencySelect({
 }) {
   const { t } = useTranslation('declarations');
   const form = Form.useFormInstance();
-  const agencies = useUnitOptions({ kind: 'agency' });
+  const agencies = useAgencyOptions();
   const inactive = useInactiveUnit(value, agencies.data);
+  const groups = optionsOf(agencies.groups, undefined);
+  const options =
+    groups.length === 0
+      ? optionsOf(agencies.agencies, inactive?.unit)
+      : [
+          {
+            label: t('form.agencies'),
+            title: t('form.agencies'),
+            options: optionsOf(agencies.agencies, inactive?.unit),
+          },
+          { label: t('form.holdingGroups'), title: t('form.holdingGroups'), options: groups },
+        ];
   return (
     <Select
       id={id}
@@ -58,7 +83,7 @@ export function AgencySelect({
       loading={agencies.isPending}
       placeholder={t('form.agencyPlaceholder')}
       showSearch={searchConfig}
-      options={optionsOf(agencies.data, inactive?.unit)}
+      options={options}
       onChange={(next: number | undefined) => {
         onChange?.(next ?? null);
         // The division belongs to the old agency; the person picks one of the new agency's.
@@ -107,7 +132,7 @@ export function EndedUnitNotice({ disabled }: { disabled?: boolean }) {
   const form = Form.useFormInstance();
   const agencyId = Form.useWatch<number | null | undefined>(AGENCY_PATH);
   const divisionId = Form.useWatch<number | null | undefined>(DIVISION_PATH);
-  const agencies = useUnitOptions({ kind: 'agency' });
+  const agencies = useAgencyOptions();
   const divisions = useUnitOptions({ kind: 'division', parentId: agencyId });
   const endedDivision = useInactiveUnit(divisionId, agencyId ? divisions.data : undefined);
   const endedAgency = useInactiveUnit(agencyId, agencies.data);

@@ -171,7 +171,7 @@ export default function ProgressPage() {
       align: 'right',
       render: (_value, _row, index) => index + 1,
     },
-    { title: t('progress.code'), dataIndex: 'code', width: 110 },
+    { title: t('progress.code'), dataIndex: 'code', width: 90 },
     {
       title: t('progress.division'),
       dataIndex: 'name',
@@ -188,7 +188,7 @@ export default function ProgressPage() {
     ...progressStatuses.map((status) => ({
       title: <Tag color={STATUS_COLORS[status]}>{t(`progress.status.${status}`)}</Tag>,
       key: status,
-      width: 130,
+      width: 120,
       align: 'right' as const,
       render: (_value: unknown, row: Row) =>
         countButton(row[status], { status, divisionId: row.divisionId, label: rowLabel(row) }),
@@ -218,7 +218,7 @@ export default function ProgressPage() {
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         summary={() => (
           <Table.Summary fixed>
             <Table.Summary.Row>
