@@ -21,10 +21,14 @@ export interface AuthenticationOptions {
   idleMinutes: number;
 }
 
-/** Builds the actor of a session row, with the account's active grants. */
-export async function actorOfSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
-  const session = await findSessionWithAccount(db, sessionId);
-  if (!session) return null;
+type SessionWithAccount = NonNullable<Awaited<ReturnType<typeof findSessionWithAccount>>>;
+
+/** Builds the actor of a session row, with the account's active grants and pending second factor. */
+async function buildActor(db: Kysely<Database>, session: SessionWithAccount): Promise<Actor> {
+  const [secondFactor, grants] = await Promise.all([
+    pendingSecondFactor(db, session.sessionId),
+    activeGrantsOf(db, session.accountId),
+  ]);
   return {
     accountId: session.accountId,
     email: session.email,
@@ -32,11 +36,17 @@ export async function actorOfSession(db: Kysely<Database>, sessionId: string): P
     personId: session.personId,
     homeUnitId: session.homeUnitId,
     mustChangePassword: session.mustChangePassword,
-    secondFactor: await pendingSecondFactor(db, session.sessionId),
-    grants: await activeGrantsOf(db, session.accountId),
+    secondFactor,
+    grants,
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,
   };
+}
+
+/** Loads the actor of a session by id, without the idle and expiry checks of a request. */
+export async function actorOfSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
+  const session = await findSessionWithAccount(db, sessionId);
+  return session ? buildActor(db, session) : null;
 }
 
 async function loadActor(request: FastifyRequest, options: AuthenticationOptions): Promise<Actor | null> {
@@ -52,7 +62,7 @@ async function loadActor(request: FastifyRequest, options: AuthenticationOptions
   if (now > lastSeen + options.idleMinutes * 60_000 || now > new Date(session.expiresAt).getTime()) return null;
 
   if (now - lastSeen > TOUCH_INTERVAL_MS) await touchSession(options.db, sessionId);
-  return actorOfSession(options.db, sessionId);
+  return buildActor(options.db, session);
 }
 
 function enforcePolicy(request: FastifyRequest, policy: RoutePolicy): void {
