@@ -228,6 +228,7 @@ export const importJobSummary = importJob.pick({
   id: true,
   fileName: true,
   phase: true,
+  interrupted: true,
   counts: true,
   problemCount: true,
   createdByName: true,
