@@ -55,7 +55,7 @@ export function readCell(row: ExcelJS.Row, column: number): RawCell {
   return rawOf(row.getCell(column).value);
 }
 
-/** The cell as the user sees it, for messages. */
+/** Formats the cell as the user sees it, for messages. */
 export function displayText(raw: RawCell): string {
   switch (raw.kind) {
     case 'empty':

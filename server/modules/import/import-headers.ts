@@ -133,7 +133,7 @@ export interface DetectedHeader {
   mapping: ImportMapping;
 }
 
-/** First and last column of the merged range that holds the cell (the cell's own column when not merged). */
+/** Finds the first and last column of the merged range around the cell (its own column when not merged). */
 function mergedSpan(sheet: ExcelJS.Worksheet, row: number, index: number): [number, number] {
   const cells = sheet.getRow(row);
   const master = cells.getCell(index).master.address;

@@ -15,9 +15,9 @@ import {
 } from './import.fixtures.ts';
 
 // An import file as a unit makes it: a CSV with dd/mm/yyyy text dates and ID numbers with a
-// leading zero, saved as .xlsx by LibreOffice Calc (which stores the ID numbers as numbers and so
-// drops the zero, and the ethnic code "01" as the number 1), with a merged title row put above
-// the header by exceljs, because a CSV cannot carry merged cells. One row has a date that does
+// leading zero, saved as .xlsx by LibreOffice Calc. Calc stores the ID numbers as numbers, so
+// they lose the zero, and the ethnic code "01" as the number 1. exceljs then puts a merged title
+// row above the header, because a CSV cannot carry merged cells. One row has a date that does
 // not exist.
 
 const HEADER =

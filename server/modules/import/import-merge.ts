@@ -3,10 +3,10 @@ import type { RecordData } from '../../../common/schemas/record.ts';
 import type { RowValues } from './import-rows.ts';
 
 // Putting the values of one row into a person's record. An imported cell replaces the value in
-// the record; an empty cell (or a column that is not mapped) leaves the record as it is, so that a
-// file with a few columns updates those fields only and never erases the rest.
+// the record. An empty cell, or a column that is not mapped, leaves the record as it is, so a file
+// with a few columns updates those fields only and never erases the rest.
 
-/** Where each column lands in RecordData; field errors on these paths point back to the column. */
+/** Record paths of each column; field errors on these paths point back to the column. */
 export const importFieldPaths: Record<ImportFieldKey, string[]> = {
   personalIdNumber: ['identity.personalIdNumber'],
   fullName: ['identity.fullName'],
@@ -197,9 +197,9 @@ export function mergeRow(
 
 /** Serialises with sorted keys, so that two records compare equal whatever their key order. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item !== null && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Section).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+    const keys = Object.keys(item).sort();
+    return Object.fromEntries(keys.map((key) => [key, (item as Section)[key]]));
+  });
 }

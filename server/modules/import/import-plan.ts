@@ -17,7 +17,7 @@ import { canonicalJson, importFieldOfPath, mergeRow } from './import-merge.ts';
 import { cellProblem, type ParsedRow } from './import-rows.ts';
 
 // Deciding what one row does: create a person, add an approved version to an existing record,
-// change nothing (the record already holds exactly this data), or nothing because of an error.
+// change nothing (the record already contains exactly this data), or nothing because of an error.
 // The record the row would produce passes the same rules as an approved declaration, so an
 // import never stores what an approver could not approve.
 
@@ -78,7 +78,7 @@ function rowError(target: ImportTarget, row: ParsedRow, field: ImportFieldKey, m
   };
 }
 
-/** Plans one row on `today`. `seenIds` holds the ID numbers of earlier rows of the same file. */
+/** Plans one row on `today`. `seenIds` contains the ID numbers of earlier rows of the same file. */
 export async function planRow(
   db: Db,
   target: ImportTarget,

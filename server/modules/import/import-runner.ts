@@ -1,8 +1,8 @@
 import { AppError } from '../../http/app-error.ts';
 
 // Runs the dry runs and imports in the background of the server process, at most one per import
-// job at a time. The job's progress lives in its database row, so the client polls the row; this
-// class only knows which jobs are running here. After a restart a job left "checking" or
+// job at a time. The job's progress is stored in its database row, which the client polls. This
+// class only tracks which jobs are running in this process. After a restart a job left "checking" or
 // "importing" is reported as interrupted, and the user starts it again (an import is safe to
 // repeat, because rows already imported come out unchanged).
 

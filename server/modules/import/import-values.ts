@@ -3,9 +3,9 @@ import { foldForSearch } from '../../../common/vietnamese.ts';
 import { displayText, type RawCell } from './import-cells.ts';
 
 // Parsing one cell into the value of its field. Each parser returns the value, or an error that
-// says what is wrong with the cell and how to fix it, and sometimes a warning when the value was
-// understood only after a repair (a leading zero put back). The caller puts the column name in
-// front of the message.
+// names what is wrong with the cell and how to fix it. A warning comes with a value that was
+// read only after a repair (a leading zero put back). The caller puts the column name in front
+// of the message.
 
 export type Parsed<T> =
   | { value: T | null; error?: undefined; warning?: string }

@@ -24,9 +24,9 @@ import type { ImportRunner } from './import-runner.ts';
 import { type ImportActor, importRow } from './import-write.ts';
 
 // The dry run and the import of one job, as background tasks. Both read the stored file again,
-// parse every row with the job's mapping and walk the rows in batches, writing the progress to
-// the job row after each batch and giving other requests a turn (PGlite serves one query at a
-// time). The import writes each row in its own transaction, never one long one.
+// parse every row with the job's mapping and walk the rows in batches. After each batch they write
+// the progress to the job row and give other requests a turn, because PGlite serves one query at
+// a time. The import writes each row in its own transaction, never one long one.
 
 const BATCH_SIZE = 25;
 
@@ -130,7 +130,7 @@ async function failJob(context: WorkContext, jobId: number, error: unknown, what
   );
 }
 
-/** The dry run: plans every row without writing and stores the report. */
+/** Runs the dry run: plans every row without writing and stores the report. */
 export async function checkJob(context: WorkContext, jobId: number, settings: string): Promise<void> {
   try {
     const job = (await findJob(context.db, jobId))!;
@@ -162,7 +162,7 @@ export async function checkJob(context: WorkContext, jobId: number, settings: st
   }
 }
 
-/** The import: writes every good row as an approved version and stores the report. */
+/** Runs the import: writes every good row as an approved version and stores the report. */
 export async function importJob(context: WorkContext, jobId: number, actor: ImportActor): Promise<void> {
   try {
     const job = (await findJob(context.db, jobId))!;

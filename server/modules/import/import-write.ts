@@ -7,9 +7,9 @@ import { lockPerson, moveMembership, writeApprovedVersion } from '../records/rec
 import { type ImportTarget, planRow, type RowPlan } from './import-plan.ts';
 import { cellProblem, type ParsedRow } from './import-rows.ts';
 
-// Writing one row in its own short transaction: the row is planned again inside the transaction
-// (the dry run may be minutes old), then the person, the membership, the approved version and
-// the audit row commit together or not at all. A failing row is skipped whole.
+// Writing one row in its own short transaction. The row is planned again inside the transaction,
+// because the dry run may be minutes old. Then the person, the membership, the approved version
+// and the audit row commit together or not at all, so a failing row is skipped whole.
 
 export interface ImportActor {
   accountId: number;

@@ -95,7 +95,7 @@ export async function loadFile(db: Kysely<Database>, id: number): Promise<Buffer
   return Buffer.from(row.file_data);
 }
 
-/** The latest finished import of the same file into the agency, other than `id`. */
+/** Finds the latest finished import of the same file into the agency, other than the job itself. */
 export async function previousImportOf(db: Kysely<Database>, job: JobRow) {
   return db
     .selectFrom('import_jobs')

@@ -39,9 +39,9 @@ import type { ImportRunner } from './import-runner.ts';
 import { buildImportTemplate } from './import-template.ts';
 import { checkJob, importJob } from './import-work.ts';
 
-// The Excel import as the routes see it. Every entry point checks first that one of the caller's
-// admin grants covers the agency (a unit admin their agency, Sở Nội vụ any), and answers 404
-// otherwise, before it reads a byte of the file.
+// The Excel import as the routes see it. Every entry point first checks that one of the caller's
+// admin grants covers the agency (a unit admin their agency, Sở Nội vụ any). Otherwise it raises
+// NOT_FOUND (404) before it reads a byte of the file.
 
 type UploadBody = z.infer<typeof importUploadBody>;
 

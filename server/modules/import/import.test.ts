@@ -6,11 +6,11 @@ import { startTestApp, type TestApp, type TestClient } from '../../test/harness.
 import { personWithRecord, recordInput } from '../due-lists/due-lists.fixtures.ts';
 import { check, importFile, runImport, upload } from './import.fixtures.ts';
 
-// A sheet as units make them by hand: a merged title, a two-row header with vertically merged
-// cells and "Quê quán" merged over its two sub-columns, headers in capitals, with no-break spaces
-// or decomposed letters, a row of column numbers, numbers stored as text, one date column written
-// month first, a column the importer does not know, and formatted empty rows after the last
-// person. Every name and number is generated.
+// A sheet as units make them by hand. It has a merged title and a two-row header with vertically
+// merged cells, with "Quê quán" merged over its two sub-columns. Headers come in capitals, with
+// no-break spaces or decomposed letters. Below them are a row of column numbers, numbers stored as
+// text, one date column written month first, a column the importer does not know, and formatted
+// empty rows after the last person. Every name and number is generated.
 
 let app: TestApp;
 let province: Awaited<ReturnType<typeof makeSmallProvince>>;

@@ -32,7 +32,7 @@ function horizonOf(value: string | null): DueHorizon {
   return (dueHorizons as readonly number[]).includes(months) ? (months as DueHorizon) : 3;
 }
 
-/** The reminders at the top of the page: what is overdue and what falls due in the shortest horizon. */
+/** Shows the reminders at the top of the page: what is overdue and what falls due within 3 months. */
 function Reminders({ lists }: { lists: DueListResponse }) {
   const { t } = useTranslation('dueLists');
   const shortest = lists.counts.find((count) => count.months === 3);

@@ -24,9 +24,11 @@ function findUnit(nodes: UnitTreeNode[], id: number): UnitTreeNode | undefined {
 
 function divisionsOf(unit: UnitTreeNode | undefined): UnitTreeNode[] {
   if (!unit) return [];
-  return unit.children.flatMap((child) =>
-    child.kind === 'division' ? [...(child.status === 'active' ? [child] : []), ...divisionsOf(child)] : [],
-  );
+  return unit.children.flatMap((child) => {
+    if (child.kind !== 'division') return [];
+    const own = child.status === 'active' ? [child] : [];
+    return [...own, ...divisionsOf(child)];
+  });
 }
 
 function currentStep(job: ImportJob | undefined): number {

@@ -26,7 +26,7 @@ function sameSettings(left: MappingValue, right: MappingValue): boolean {
   );
 }
 
-/** One uploaded file: its mapping, the dry run, the import and their report. */
+/** Shows one uploaded file: its mapping, the dry run, the import and their report. */
 export function JobPanel({
   job,
   actions,

@@ -13,12 +13,12 @@ export type ImportJobSummary = z.infer<typeof importJobSummary>;
 
 const POLL_INTERVAL_MS = 700;
 
-/** Whether the job's dry run or import is running on the server now. */
+/** Tells whether the job's dry run or import is running on the server now. */
 export function isRunning(job: ImportJob | undefined): boolean {
   return !!job && (job.phase === 'checking' || job.phase === 'importing') && !job.interrupted;
 }
 
-/** The job, polled while its check or import runs so that the progress bar moves. */
+/** Loads the job and polls it while its check or import runs, so that the progress bar moves. */
 export function useImportJob(jobId: number | undefined) {
   return useQuery({
     enabled: jobId !== undefined,
@@ -28,7 +28,7 @@ export function useImportJob(jobId: number | undefined) {
   });
 }
 
-/** The agency's imports, polled while one of them runs so that its status follows. */
+/** Loads the agency's imports and polls them while one of them runs, so that its status follows. */
 export function useImportJobs(unitId: number) {
   return useQuery({
     queryKey: ['import-jobs', unitId],
@@ -42,7 +42,7 @@ export function useImportJobs(unitId: number) {
   });
 }
 
-/** Every problem of the job, fetched only when the status carries just the first ones. */
+/** Loads every problem of the job, only when the status carries just the first ones. */
 export function useImportProblems(job: ImportJob | undefined) {
   return useQuery({
     enabled: !!job && job.problemCount > job.problems.length && !isRunning(job),
