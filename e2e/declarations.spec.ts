@@ -315,10 +315,32 @@ describe('declaration: submit, return, fix, approve', () => {
     const phone = page.locator('[data-testid="diff-field"][data-path="identity.phone"]');
     expect(await phone.getByTestId('diff-after').innerText()).toBe(FIXED_PHONE);
 
+    // A second window on the same declaration, as another approver would have it open.
+    const other = await browser.context.newPage();
+    watchForProblems(other, problems);
+    await other.goto(page.url());
+    await other.getByTestId('diff-summary').waitFor();
+
     await page.getByRole('button', { name: 'Phê duyệt' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Phê duyệt' }).click();
     await page.waitForURL(/\/approvals$/);
     await page.getByText('Đã phê duyệt phiếu').waitFor();
+
+    // Deciding in the second window now tells that the declaration was already decided, and by whom.
+    await other.getByRole('button', { name: 'Trả lại' }).click();
+    const dialog = other.getByRole('dialog', { name: /Trả lại phiếu/ });
+    await dialog.getByLabel('Lý do trả lại').fill('Quyết định muộn hơn');
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    const notice = other.getByTestId('decided-elsewhere');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('đã được phê duyệt');
+    expect(await notice.innerText()).toContain('Người xử lý:');
+    await other.getByTestId('declaration-status').filter({ hasText: 'Đã phê duyệt' }).waitFor();
+    await other.screenshot({
+      path: join(resultsDir, 'e2e-declarations-decided-elsewhere.png'),
+      fullPage: true,
+    });
+    await other.close();
 
     const headcountsAfter = await readHeadcounts(page);
     expect(headcountsAfter.get(OLD_DIVISION)).toBe(headcountsBefore.get(OLD_DIVISION)! - 1);

@@ -8,7 +8,12 @@ import { subtreeIds } from '../access/scope.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
 import { readStoredRecordData } from '../records/record-data.ts';
 import { diffRecords } from '../records/record-diff.ts';
-import { findCurrentVersion, findOpenMembership, findUnitRef } from '../records/records.repository.ts';
+import {
+  findCurrentVersion,
+  findOpenMembership,
+  findUnitRef,
+  findVersion,
+} from '../records/records.repository.ts';
 import { canViewDeclaration } from './declaration-decision.service.ts';
 import { hasOtherApprover } from './declaration-routing.ts';
 import { findDeclarationProblems } from './declaration-validation.ts';
@@ -107,11 +112,31 @@ export class DeclarationQueriesService {
     return toDeclarationDto(this.#db, row);
   }
 
+  /**
+   * Returns the version a declaration is compared with: the official record, or for an approved
+   * declaration the version before the one it produced, so that its changes stay visible later.
+   */
+  async #comparedVersion(row: DeclarationRow) {
+    if (row.status === 'approved' && row.approved_version_id !== null) {
+      const produced = await this.#db
+        .selectFrom('record_versions')
+        .select('version_no')
+        .where('id', '=', row.approved_version_id)
+        .executeTakeFirst();
+      if (produced) {
+        return produced.version_no > 1
+          ? findVersion(this.#db, row.person_id, produced.version_no - 1)
+          : undefined;
+      }
+    }
+    return findCurrentVersion(this.#db, row.person_id);
+  }
+
   /** Compares the declaration with the official record and lists the rules it breaks today. */
   async review(actor: Actor, declarationId: number, audit: AuditContext) {
     const row = await this.#visible(actor, declarationId);
     const data = readStoredRecordData(row.data);
-    const current = await findCurrentVersion(this.#db, row.person_id);
+    const current = await this.#comparedVersion(row);
     const isOpen = (OPEN_STATUSES as readonly string[]).includes(row.status);
     const problems = isOpen
       ? await findDeclarationProblems(this.#db, data, { personId: row.person_id, today: todayIso() })

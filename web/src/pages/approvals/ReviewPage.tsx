@@ -29,7 +29,7 @@ import { formatDateTime } from '../declarations/format-time.ts';
 import { StatusBanner } from '../declarations/StatusBanner.tsx';
 import { RecordView } from '../records/RecordView.tsx';
 import { LoadErrorResult, NotFoundPage } from '../StatusPages.tsx';
-import { decide, useReview } from './approvals-api.ts';
+import { decide, type InboxItem, useReview } from './approvals-api.ts';
 import { DiffView } from './DiffView.tsx';
 
 const REASON_MAX = 2000;
@@ -56,11 +56,19 @@ export default function ReviewPage() {
 
   const { declaration, diff, problems, baseVersionNo } = review.data;
   const pending = declaration.status === 'submitted';
+  // Who decided, for the message shown when someone else decided first.
+  const lastDecision = [...declaration.events]
+    .reverse()
+    .find((event) => event.event === 'approved' || event.event === 'returned');
 
   async function send(body: DecisionBody): Promise<void> {
     setBusy(true);
     try {
       await decide(declarationId, body);
+      // The inbox shows at once without the decided declaration, then refetches.
+      queryClient.setQueryData<InboxItem[]>(['declaration-inbox'], (items) =>
+        items?.filter((item) => item.id !== declarationId),
+      );
       void queryClient.invalidateQueries({ queryKey: ['declaration-inbox'] });
       const flash =
         body.decision === 'approve'
@@ -114,7 +122,17 @@ export default function ReviewPage() {
           showIcon
           data-testid="decided-elsewhere"
           title={t('review.decidedElsewhere')}
-          description={decidedElsewhere}
+          description={[
+            decidedElsewhere,
+            lastDecision
+              ? t('review.decidedBy', {
+                  name: lastDecision.actorName ?? '',
+                  time: formatDateTime(lastDecision.occurredAt),
+                })
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
         />
       )}
       {!pending && <StatusBanner declaration={declaration} onBehalf={false} />}

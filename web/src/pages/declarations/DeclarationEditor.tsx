@@ -1,5 +1,5 @@
 import { CheckOutlined, DeleteOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { App as AntApp, Badge, Button, Flex, Form, Popconfirm, Tabs, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Flex, Form, Popconfirm, Tabs } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../../common/error-codes.ts';
@@ -35,9 +35,10 @@ interface SubmitError {
 }
 
 /**
- * Renders the declaration form with autosave, save, submit and discard. Editable while the declaration
- * is a draft or returned; a submitted one shows read-only. Field errors from the schema check
- * and from the server's submit rules show on the fields, on the tabs and in a summary.
+ * Renders the declaration form with autosave, save, submit and discard. It edits a draft or a
+ * returned declaration and disables its fields for any other status (the page shows a submitted
+ * one read-only instead). Field errors from the schema check and from the server's submit rules
+ * show on the fields, on the tabs and in a summary.
  */
 export function DeclarationEditor({
   personId,
@@ -246,11 +247,6 @@ export function DeclarationEditor({
           <Tabs tabPlacement="start" activeKey={activeTab} onChange={setActiveTab} items={tabs} />
         </Form>
       </FieldErrorsContext.Provider>
-      {!editable && (
-        <Typography.Text type="secondary" data-testid="read-only-note">
-          {t('editor.readOnly')}
-        </Typography.Text>
-      )}
     </Flex>
   );
 }

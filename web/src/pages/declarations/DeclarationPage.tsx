@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../api/errors.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { RecordView } from '../records/RecordView.tsx';
 import { VersionHistory } from '../records/VersionHistory.tsx';
 import { LoadErrorResult, NotFoundPage } from '../StatusPages.tsx';
 import { DeclarationEditor } from './DeclarationEditor.tsx';
@@ -86,7 +87,17 @@ export default function DeclarationPage() {
 
       {shown && <StatusBanner declaration={shown} onBehalf={onBehalf} />}
 
-      {open ? (
+      {open?.status === 'submitted' && (
+        <Card>
+          <Flex vertical gap={8}>
+            <Typography.Text type="secondary" data-testid="read-only-note">
+              {t('editor.readOnly')}
+            </Typography.Text>
+            <RecordView data={open.data} />
+          </Flex>
+        </Card>
+      )}
+      {open && open.status !== 'submitted' && (
         <Card>
           <DeclarationEditor
             key={`${open.id}-${editorGeneration}`}
@@ -96,7 +107,8 @@ export default function DeclarationPage() {
             onReload={() => void reload()}
           />
         </Card>
-      ) : (
+      )}
+      {!open && (
         <Card>
           <Flex vertical gap={12} align="flex-start">
             <Typography.Paragraph style={{ margin: 0 }}>
