@@ -4,7 +4,12 @@ import type { ProvinceDashboard, StatisticsQuery } from '../../../common/schemas
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../http/policy.ts';
 import { bucketSql } from './dimension-sql.ts';
-import { groupCounts, progressStatusSql, rowKeySql, unitsByIds } from './statistics.repository.ts';
+import {
+  declarationProgressTable,
+  groupCounts,
+  progressStatusSql,
+  unitsByIds,
+} from './statistics.repository.ts';
 import type { StatisticsService } from './statistics.service.ts';
 
 type Progress = Record<ProgressStatus, number>;
@@ -30,7 +35,8 @@ export async function dashboard(
   filter: StatisticsQuery,
 ): Promise<ProvinceDashboard> {
   const counted = await statistics.population(actor, filter);
-  const counts = await groupCounts(db, counted.query, rowKeySql(counted.mapping), [
+  const withProgress = counted.query.leftJoin(declarationProgressTable(db).as('dp'), 'dp.person_id', 'p.id');
+  const counts = await groupCounts(db, withProgress, counted.mapping, [
     { name: 'employment_type', expression: bucketSql('employment_type', counted.asOf) },
     // Progress is the state of declarations today, whatever the date of the headcount.
     { name: 'progress', expression: progressStatusSql },

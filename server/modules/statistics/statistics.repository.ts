@@ -1,6 +1,5 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, DateString, UnitRow } from '../../db/schema.ts';
-import type { PopulationQuery } from '../search/population.ts';
 
 export interface RootUnit {
   id: number;
@@ -73,15 +72,39 @@ export async function rowMapping(
   };
 }
 
-/** Builds the report row of each person: the child unit above their placement, else the placement itself. */
-export function rowKeySql(mapping: RowMapping): RawBuilder<number> {
-  const placement =
-    mapping.root.kind === 'province' || mapping.root.kind === 'holding_root'
-      ? sql`m.agency_id`
-      : sql`coalesce(m.division_id, m.agency_id)`;
-  return sql<number>`coalesce((${mapping.topIds}::bigint[])[array_position(${mapping.unitIds}::bigint[], ${placement})], ${placement})`;
+/** Selects the unit that decides a person's report row: the agency under a province or holding root, else the division (or agency). */
+function placementSql(mapping: RowMapping): RawBuilder<number> {
+  return mapping.root.kind === 'province' || mapping.root.kind === 'holding_root'
+    ? sql<number>`m.agency_id`
+    : sql<number>`coalesce(m.division_id, m.agency_id)`;
 }
 
+/**
+ * Table of `unit_id` → `top_id` (the report row of a unit below a child), the first pair
+ * when a unit occurs twice. It is joined once per query, because a per-person `array_position`
+ * over the ~600 units of a province scanned the array once per person.
+ */
+function rowMapTableSql(mapping: RowMapping): RawBuilder<{ unit_id: number; top_id: number }> {
+  return sql`(
+    select distinct on (unit_id) unit_id, top_id
+    from unnest(${mapping.unitIds}::bigint[], ${mapping.topIds}::bigint[]) with ordinality as pairs(unit_id, top_id, position)
+    order by unit_id, position
+  )`;
+}
+
+/**
+ * Filters the population to the people of one report row: those placed under a unit whose
+ * row it is, or placed on the row's unit itself when that unit lies outside the mapping.
+ */
+export function inReportRowSql(mapping: RowMapping, rowUnitId: number): RawBuilder<boolean> {
+  const firstTopOf = new Map<number, number>();
+  mapping.unitIds.forEach((unitId, index) => {
+    if (!firstTopOf.has(unitId)) firstTopOf.set(unitId, mapping.topIds[index]!);
+  });
+  const placements = [...firstTopOf].filter(([, topId]) => topId === rowUnitId).map(([unitId]) => unitId);
+  if (!firstTopOf.has(rowUnitId)) placements.push(rowUnitId);
+  return sql<boolean>`${placementSql(mapping)} = any(${placements}::bigint[])`;
+}
 export interface NamedExpression {
   name: string;
   expression: RawBuilder<string>;
@@ -98,17 +121,18 @@ export interface GroupCount {
  * Counts the population per report row and per bucket of each expression, in one pass: the
  * population is read once into a CTE (materialised because it is used more than once) and
  * grouped per expression. Pairs of expressions count their combinations, e.g. age by gender.
+ * The report row is the row of the person's placement in `mapping`, else the placement itself.
  */
-export async function groupCounts(
+export async function groupCounts<DB, TB extends keyof DB, O>(
   db: Kysely<Database>,
-  population: PopulationQuery,
-  rowKey: RawBuilder<number>,
+  population: SelectQueryBuilder<DB, TB, O>,
+  mapping: RowMapping,
   expressions: NamedExpression[],
   pairs: Array<[string, string]> = [],
 ): Promise<GroupCount[]> {
   const columnOf = (name: string) => sql.ref(`g_${name}`);
   const selected = population.select([
-    rowKey.as('row_key'),
+    placementSql(mapping).as('placement'),
     ...expressions.map((item) => item.expression.as(`g_${item.name}`)),
   ]);
 
@@ -123,7 +147,12 @@ export async function groupCounts(
   );
 
   const result = await sql<{ row_key: number; name: string; bucket: string; n: number }>`
-    with pop as (${selected}) ${sql.join([...singles, ...combined], sql` union all `)}
+    with placed as (${selected}),
+    pop as (
+      select coalesce(row_map.top_id, placed.placement) as row_key, placed.*
+      from placed left join ${rowMapTableSql(mapping)} row_map on row_map.unit_id = placed.placement
+    )
+    ${sql.join([...singles, ...combined], sql` union all `)}
   `.execute(db);
   return result.rows.map((row) => ({
     rowKey: Number(row.row_key),
@@ -169,10 +198,29 @@ export async function positionNames(db: Kysely<Database>, codes: string[]): Prom
 }
 
 /**
- * Declaration progress of each person, by the declarations module's rule: the open
- * declaration's status, else approved when one was ever approved, else never declared.
+ * Declaration progress per person who has declarations, in one pass over `declarations`: the
+ * open declaration's status (at most one per person, by the unique index
+ * declarations_open_person_key) and whether one was ever approved. Join it as `dp` on `p.id`.
+ */
+export function declarationProgressTable(db: Kysely<Database>) {
+  return db
+    .selectFrom('declarations')
+    .select([
+      'person_id',
+      sql<string | null>`min(status) filter (where status in ('draft', 'submitted', 'returned'))`.as(
+        'open_status',
+      ),
+      sql<boolean>`bool_or(status = 'approved')`.as('ever_approved'),
+    ])
+    .groupBy('person_id');
+}
+
+/**
+ * Declaration progress of each person by the declarations module's rule, from the `dp` join of
+ * declarationProgressTable: the open declaration's status, else approved when one was ever
+ * approved, else never declared.
  */
 export const progressStatusSql: RawBuilder<string> = sql<string>`coalesce(
-  (select o.status from declarations o where o.person_id = p.id and o.status in ('draft', 'submitted', 'returned') limit 1),
-  case when exists (select 1 from declarations x where x.person_id = p.id and x.status = 'approved') then 'approved' else 'never_declared' end
+  dp.open_status,
+  case when dp.ever_approved then 'approved' else 'never_declared' end
 )`;

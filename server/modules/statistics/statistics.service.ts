@@ -23,11 +23,11 @@ import { bucketSql } from './dimension-sql.ts';
 import {
   type GroupCount,
   groupCounts,
+  inReportRowSql,
   positionNames,
   type RootUnit,
   type RowMapping,
   rankNames,
-  rowKeySql,
   rowMapping,
   unitsByIds,
 } from './statistics.repository.ts';
@@ -78,7 +78,7 @@ export class StatisticsService {
   async quality(actor: Actor, filter: StatisticsQuery): Promise<QualityStatistics> {
     const counted = await this.population(actor, filter);
     const expressions = dimensionIds.map((id) => ({ name: id, expression: bucketSql(id, counted.asOf) }));
-    const counts = await groupCounts(this.#db, counted.query, rowKeySql(counted.mapping), expressions, [
+    const counts = await groupCounts(this.#db, counted.query, counted.mapping, expressions, [
       ['age_band', 'gender'],
     ]);
 
@@ -114,7 +114,7 @@ export class StatisticsService {
     const counted = await this.population(actor, filter);
     let query = counted.query;
     if (filter.rowUnitId !== undefined)
-      query = query.where(rowKeySql(counted.mapping), '=', filter.rowUnitId);
+      query = query.where(inReportRowSql(counted.mapping, filter.rowUnitId));
     for (const { dimension, bucket } of filter.buckets ?? []) {
       query = query.where(bucketSql(dimension, counted.asOf), '=', bucket);
     }
