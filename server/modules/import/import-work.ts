@@ -136,8 +136,10 @@ export async function checkJob(context: WorkContext, jobId: number, settings: st
     const job = (await findJob(context.db, jobId))!;
     const { target, sheet } = await readJobRows(context.db, job);
     const today = todayIso();
+    // One short transaction per row, as in the import: the row's queries see one state of the
+    // database, and other requests still get a turn between rows.
     const walk = await walkRows(context, job, sheet, (row, seenIds) =>
-      planRow(context.db, target, row, today, seenIds),
+      context.db.transaction().execute((trx) => planRow(trx, target, row, today, seenIds)),
     );
     if (!walk.finished) return;
 
