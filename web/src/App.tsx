@@ -20,6 +20,9 @@ const NotFoundPage = lazy(() =>
 );
 const SignInPage = lazy(() => import('./pages/auth/SignInPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('./pages/auth/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('./pages/auth/ResetPasswordPage.tsx'));
+const SecondFactorPage = lazy(() => import('./pages/auth/SecondFactorPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,6 +46,18 @@ function AppRoutes() {
       <Suspense fallback={<PageSpinner />}>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
+          {/* The server's addresses: single sign-on failures (?loi=CODE) and the e-mailed reset link. */}
+          <Route path="/dang-nhap" element={<SignInPage />} />
+          <Route path="/dat-lai-mat-khau" element={<ResetPasswordPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route
+            path="/second-factor"
+            element={
+              <RequireSession allowSecondFactor>
+                <SecondFactorPage />
+              </RequireSession>
+            }
+          />
           <Route
             path="/change-password"
             element={

@@ -6,6 +6,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  EyeOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
   FormOutlined,
@@ -200,6 +201,12 @@ export const appRoutes: AppRoute[] = [
     page: lazy(() => import('./pages/notifications/NotificationsPage.tsx')),
     roles: ['person'],
     menu: { labelKey: 'declarations:menu.notifications', icon: <NotificationOutlined />, order: 7 },
+  },
+  {
+    path: '/record-reads',
+    page: lazy(() => import('./pages/security/RecordReadsPage.tsx')),
+    roles: ['person'],
+    menu: { labelKey: 'security:recordReads.menu', icon: <EyeOutlined />, order: 8 },
   },
   {
     path: '/approvals',

@@ -16,15 +16,18 @@ export interface ReturnState {
 
 /**
  * Shows its children only to a signed-in account. Without a session it goes to the sign-in page
- * (remembering where the user was); an account that must change its default password goes to
- * the password page before anything else, as the server refuses everything else until then.
+ * (remembering where the user was). A session that still owes its TOTP code goes to the
+ * second-factor page, and an account that must change its default password goes to the password
+ * page, before anything else, as the server refuses everything else until then.
  */
 export function RequireSession({
   children,
   allowPasswordChange = false,
+  allowSecondFactor = false,
 }: {
   children: ReactNode;
   allowPasswordChange?: boolean;
+  allowSecondFactor?: boolean;
 }) {
   const { session, loading } = useSession();
   const location = useLocation();
@@ -34,6 +37,7 @@ export function RequireSession({
     const from = `${location.pathname}${location.search}`;
     return <Navigate to="/sign-in" replace state={{ from } satisfies ReturnState} />;
   }
+  if (session.secondFactor) return allowSecondFactor ? children : <Navigate to="/second-factor" replace />;
   if (session.mustChangePassword && !allowPasswordChange) return <Navigate to="/change-password" replace />;
   return children;
 }

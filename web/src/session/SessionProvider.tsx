@@ -13,8 +13,11 @@ import type { SessionInfo } from '../../../common/schemas/auth.ts';
 import { ApiError, api, onUnauthenticated, setCsrfToken } from '../api/client.ts';
 import { clearIdleDeadline, restartIdleDeadline } from './idle-clock.ts';
 
-/** Reason the last session ended, shown on the sign-in page. */
-export type SessionEndReason = 'expired' | 'signed_out' | null;
+/**
+ * Reason the last session ended, shown on the sign-in page. 'second_factor_failed': the server
+ * ended the session after too many wrong TOTP codes.
+ */
+export type SessionEndReason = 'expired' | 'signed_out' | 'second_factor_failed' | null;
 
 interface SessionContextValue {
   /** The signed-in account, or null when nobody is signed in. */
