@@ -41,7 +41,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(resultsDir, `e2e-declarations-${name}.png`), fullPage: true });
 }
 
-/** Collects script errors, failed assets and server errors; expected 4xx API answers are not problems. */
+/** Collects script errors, failed assets and server errors; expected 4xx API responses are not problems. */
 function watchForProblems(page: Page, problems: string[]): void {
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
@@ -110,7 +110,7 @@ async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
 }
 
-/** The headcount of each division of the approver's agency, read from "Bảng số lượng". */
+/** Reads the headcount of each division of the approver's agency, read from "Bảng số lượng". */
 async function readHeadcounts(page: Page): Promise<Map<string, number>> {
   await openMenu(page, 'Bảng số lượng');
   await page.waitForURL(/\/units\/\d+\/table$/);
@@ -124,7 +124,7 @@ async function readHeadcounts(page: Page): Promise<Map<string, number>> {
   return counts;
 }
 
-/** The totals row of "Tiến độ kê khai", opened from the agency's headcount table. */
+/** Reads the totals row of "Tiến độ kê khai", opened from the agency's headcount table. */
 async function readProgressTotals(page: Page): Promise<Record<string, number>> {
   await openMenu(page, 'Bảng số lượng');
   await page.getByTestId('headcount-total').waitFor();
@@ -138,7 +138,7 @@ async function readProgressTotals(page: Page): Promise<Record<string, number>> {
   return totals;
 }
 
-/** The review of the declaration: every changed field path and every row change. */
+/** Reads the review of the declaration: every changed field path and every row change. */
 async function readDiff(
   page: Page,
 ): Promise<{ fields: string[]; rows: Array<{ table: string; change: string; text: string }> }> {
@@ -326,7 +326,7 @@ describe('declaration: submit, return, fix, approve', () => {
     await page.waitForURL(/\/approvals$/);
     await page.getByText('Đã phê duyệt phiếu').waitFor();
 
-    // Deciding in the second window now tells that the declaration was already decided, and by whom.
+    // A decision in the second window now gets a notice that the declaration was already decided, naming the approver.
     await other.getByRole('button', { name: 'Trả lại' }).click();
     const dialog = other.getByRole('dialog', { name: /Trả lại phiếu/ });
     await dialog.getByLabel('Lý do trả lại').fill('Quyết định muộn hơn');

@@ -36,7 +36,7 @@ const REASON_MAX = 2000;
 
 /**
  * Shows one submitted declaration beside the official record, with Phê duyệt and Trả lại (a reason is
- * required). When another approver decided first, the page tells so and shows what they did.
+ * required). When another approver decided first, the page shows a notice with the decision and its author.
  */
 export default function ReviewPage() {
   const { t } = useTranslation('declarations');

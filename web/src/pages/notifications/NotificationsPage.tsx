@@ -53,7 +53,11 @@ function DeclarationNotices() {
           data-kind={notice.kind}
           actions={[
             notice.declarationId !== null && (
-              <Link key="open" to="/declaration">
+              <Link
+                key="open"
+                to="/declaration"
+                onClick={() => notice.readAt === null && void markRead(notice.id)}
+              >
                 {t('notifications.openDeclaration')}
               </Link>
             ),

@@ -63,6 +63,8 @@ function ReadOnlyGroup({ group, data }: { group: GroupSpec; data: RecordData }) 
           bordered
           size="small"
           column={{ xs: 1, lg: 2 }}
+          // Equal columns, so that a short value (a date) is not squeezed beside a long label.
+          styles={{ label: { width: '20%' }, content: { width: '30%' } }}
           items={group.fields.map((field) => ({
             key: field.path,
             label: label(field.path),

@@ -1,6 +1,7 @@
 import { Button, Col, Flex, Form, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../i18n/index.ts';
 import { useFieldLabel } from '../../records/labels.ts';
 import { useCatalogEntry } from '../../records/record-api.ts';
 import type { FieldSpec, TabSpec } from '../../records/record-layout.ts';
@@ -22,6 +23,7 @@ function SalaryCoefficientHint({ disabled }: { disabled?: boolean }) {
   const group = Form.useWatch<string | null>(['salary', 'salaryGroup']);
   const step = Form.useWatch<number | null>(['salary', 'salaryStep']);
   const coefficient = Form.useWatch<number | null>(['salary', 'coefficient']);
+
   const rank = useCatalogEntry(
     rankKind === 'professional_title' ? 'professional_titles' : 'grades',
     rankCode,
@@ -30,11 +32,18 @@ function SalaryCoefficientHint({ disabled }: { disabled?: boolean }) {
   const code = typeof salaryTable === 'string' && group && step ? `${salaryTable}/${group}/${step}` : null;
   const entry = useCatalogEntry('salary_coefficients', code);
   const expected = entry.data?.attributes.coefficient;
+
   if (typeof expected !== 'number' || expected === coefficient) return null;
   return (
     <Flex gap={8} align="center" wrap>
       <Typography.Text type="secondary">
-        {t('form.coefficientHint', { step, group, coefficient: expected.toFixed(2) })}
+        {t('form.coefficientHint', {
+          step,
+          group,
+          coefficient: expected.toLocaleString(currentLanguage() === 'en' ? 'en-US' : 'vi-VN', {
+            minimumFractionDigits: 2,
+          }),
+        })}
       </Typography.Text>
       <Button
         size="small"

@@ -112,7 +112,7 @@ export default function NeedsFixingPage() {
         dataSource={items.data}
         locale={{ emptyText: <Empty description={t('needsFixing.empty')} /> }}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
       />
     </Card>
   );
