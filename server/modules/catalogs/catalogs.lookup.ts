@@ -16,15 +16,71 @@ import { findEntryOn, listEntries, toCatalogEntryDto } from './catalogs.reposito
 // The read API other modules use to resolve catalog codes and the values the rules need. Every
 // lookup is by date, because entries have validity periods and old records cite old values.
 
-/** The entry of `code` in force on `onDate` (YYYY-MM-DD), or undefined. */
+// Entries found by code are cached in this process, because one declaration check looks up about
+// 15 codes. The catalogs service calls invalidateCatalogCache after each committed write, so edits
+// made through this server are seen at once. Edits by another process (a second server, a script)
+// are seen after at most CATALOG_CACHE_TTL_MS.
+
+const CATALOG_CACHE_TTL_MS = 30_000;
+const CATALOG_CACHE_MAX_ENTRIES = 20_000;
+
+interface CachedLookup {
+  entry: CatalogEntry | undefined;
+  expiresAt: number;
+}
+
+interface CatalogCache {
+  entries: Map<string, CachedLookup>;
+  /** Raised by every invalidation, so a lookup that raced with a write does not store its result. */
+  generation: number;
+}
+
+// Keyed by the database's dialect adapter, which a transaction shares with the Kysely instance it
+// was started from. Each test app has its own database and so its own cache.
+const caches = new WeakMap<object, CatalogCache>();
+
+function cacheOf(db: Kysely<Database>): CatalogCache {
+  const adapter = db.getExecutor().adapter;
+  let cache = caches.get(adapter);
+  if (!cache) {
+    cache = { entries: new Map(), generation: 0 };
+    caches.set(adapter, cache);
+  }
+  return cache;
+}
+
+/** Drops every cached catalog lookup of this database. Call it after a catalog write commits. */
+export function invalidateCatalogCache(db: Kysely<Database>): void {
+  const cache = cacheOf(db);
+  cache.entries.clear();
+  cache.generation += 1;
+}
+
+function freezeEntry(entry: CatalogEntry): CatalogEntry {
+  Object.freeze(entry.attributes);
+  return Object.freeze(entry);
+}
+
+/** The entry of `code` in force on `onDate` (YYYY-MM-DD), or undefined. The entry is frozen and shared. */
 export async function findCatalogEntry(
   db: Kysely<Database>,
   catalog: CatalogName,
   code: string,
   onDate: string,
 ): Promise<CatalogEntry | undefined> {
+  const cache = cacheOf(db);
+  const key = `${catalog}\u0000${code}\u0000${onDate}`;
+  const cached = cache.entries.get(key);
+  if (cached && cached.expiresAt > Date.now()) return cached.entry;
+
+  const generation = cache.generation;
   const row = await findEntryOn(db, catalog, code, onDate);
-  return row ? toCatalogEntryDto(row) : undefined;
+  const entry = row ? freezeEntry(toCatalogEntryDto(row)) : undefined;
+  if (cache.generation === generation) {
+    if (cache.entries.size >= CATALOG_CACHE_MAX_ENTRIES) cache.entries.clear();
+    cache.entries.set(key, { entry, expiresAt: Date.now() + CATALOG_CACHE_TTL_MS });
+  }
+  return entry;
 }
 
 /** The entry and its attributes, typed by the catalog's schema. */

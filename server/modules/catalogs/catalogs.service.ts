@@ -13,6 +13,7 @@ import { normalizeText } from '../../../common/vietnamese.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
+import { invalidateCatalogCache } from './catalogs.lookup.ts';
 import {
   countEntriesByCatalog,
   findEntryById,
@@ -141,7 +142,7 @@ export class CatalogsService {
     const validTo = body.validTo ?? null;
     assertPeriod(validFrom, validTo);
 
-    return this.db.transaction().execute(async (trx) => {
+    return this.writeCatalog(async (trx) => {
       await assertNoOverlap(trx, catalog, body.code, { from: validFrom, to: validTo });
       const row = await trx
         .insertInto('catalog_entries')
@@ -184,7 +185,7 @@ export class CatalogsService {
     body: UpdateCatalogEntryBody,
     audit: AuditContext,
   ): Promise<CatalogEntry> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.writeCatalog(async (trx) => {
       const current = await this.lockForChange(trx, catalog, id, body.rowVersion);
       const attributes = body.attributes
         ? parseAttributes(catalog, { ...current.attributes, ...body.attributes })
@@ -236,7 +237,7 @@ export class CatalogsService {
     audit: AuditContext,
   ): Promise<CatalogEntry> {
     assertLegalBasis(body);
-    return this.db.transaction().execute(async (trx) => {
+    return this.writeCatalog(async (trx) => {
       const current = await this.lockForChange(trx, catalog, id, body.rowVersion);
       if (current.valid_to !== null) {
         throw new AppError('CATALOG_ENTRY_ENDED', {
@@ -268,6 +269,15 @@ export class CatalogsService {
       });
       return after;
     });
+  }
+
+  /** Runs a catalog write in a transaction, then drops the cached lookups (also after a rollback). */
+  private async writeCatalog<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(work);
+    } finally {
+      invalidateCatalogCache(this.db);
+    }
   }
 
   private async lockForChange(

@@ -362,3 +362,42 @@ describe('catalog requests', () => {
     expect(audits.map((row) => (row.after as { status: string }).status)).toEqual(['in_progress', 'done']);
   });
 });
+
+describe('cached catalog lookups', () => {
+  it('see creates, edits and ends at once', async () => {
+    const db = test.database.db;
+    expect(await findCatalogEntry(db, 'grades', '97.731', '2026-06-01')).toBeUndefined();
+
+    const created = await provinceAdmin.post('/api/catalogs/grades', {
+      code: '97.731',
+      name: 'Ngạch thử bộ nhớ đệm',
+      validFrom: '2026-01-01',
+      legalBasis: 'Văn bản thử',
+      attributes: gradeAttributes,
+    });
+    expect(created.statusCode).toBe(201);
+    const entryId = created.json().id;
+    expect((await findCatalogEntry(db, 'grades', '97.731', '2026-06-01'))?.name).toBe('Ngạch thử bộ nhớ đệm');
+
+    const edited = await provinceAdmin.patch(`/api/catalogs/grades/${entryId}`, {
+      name: 'Ngạch thử đã sửa',
+      rowVersion: 1,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect((await findCatalogEntry(db, 'grades', '97.731', '2026-06-01'))?.name).toBe('Ngạch thử đã sửa');
+
+    const ended = await provinceAdmin.post(`/api/catalogs/grades/${entryId}/end`, {
+      validTo: '2026-03-01',
+      legalBasis: 'Văn bản bãi bỏ thử',
+      rowVersion: 2,
+    });
+    expect(ended.statusCode).toBe(200);
+    expect(await findCatalogEntry(db, 'grades', '97.731', '2026-06-01')).toBeUndefined();
+  });
+
+  it('return frozen entries', async () => {
+    const entry = await findCatalogEntry(test.database.db, 'grades', '01.003', '2026-01-01');
+    expect(Object.isFrozen(entry)).toBe(true);
+    expect(Object.isFrozen(entry?.attributes)).toBe(true);
+  });
+});

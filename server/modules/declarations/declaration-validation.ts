@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { FieldError } from '../../../common/error-codes.ts';
 import { type RecordData, recordData } from '../../../common/schemas/record.ts';
 import type { Database } from '../../db/schema.ts';
-import { ancestorIds } from '../access/scope.ts';
 import { recordFieldErrors } from '../records/record-data.ts';
 import { checkCatalogCodes, checkSalary } from './declaration-catalog-rules.ts';
 import { formatDate, type Path, Problems } from './validation-problems.ts';
@@ -124,6 +123,22 @@ function checkChronology(data: RecordData, problems: Problems): void {
   }
 }
 
+/** Reads a unit and its ancestors with their kinds in one query, the unit first and the root last. */
+async function unitChainWithKinds(
+  db: Kysely<Database>,
+  unitId: number,
+): Promise<Array<{ id: number; kind: string }>> {
+  const result = await sql<{ id: number; kind: string }>`
+    with recursive chain (id, parent_id, kind, depth) as (
+      select id, parent_id, kind, 0 from units where id = ${unitId}
+      union all
+      select u.id, u.parent_id, u.kind, c.depth + 1 from units u join chain c on u.id = c.parent_id where c.depth < 64
+    )
+    select id, kind from chain order by depth
+  `.execute(db);
+  return result.rows;
+}
+
 async function checkOrganisation(
   db: Kysely<Database>,
   data: RecordData,
@@ -178,10 +193,8 @@ async function checkOrganisation(
     return;
   }
   // The division belongs to the agency when the agency is the nearest employing unit above it.
-  const ancestors = await ancestorIds(db, divisionId);
-  const chain = await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', ancestors).execute();
-  const kindById = new Map(chain.map((unit) => [unit.id, unit.kind]));
-  const owner = ancestors.find((id) => ['agency', 'holding_group'].includes(kindById.get(id) ?? ''));
+  const chain = await unitChainWithKinds(db, divisionId);
+  const owner = chain.find((unit) => ['agency', 'holding_group'].includes(unit.kind))?.id;
   if (owner !== agencyId)
     problems.add(
       ['employment', 'divisionId'],

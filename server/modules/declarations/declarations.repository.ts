@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Declaration } from '../../../common/schemas/declarations.ts';
 import type { Database } from '../../db/schema.ts';
 import { readStoredRecordData } from '../records/record-data.ts';
-import { findOpenMembership, findUnitRef } from '../records/records.repository.ts';
+import { findOpenMembership } from '../records/records.repository.ts';
 import type { DeclarationEventsTable, DeclarationsTable } from '../records/records.tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -89,6 +89,18 @@ function iso(value: Date | string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }
 
+/** Reads id, code, name and kind of the given units in one query, keyed by id; empty ids are skipped. */
+async function findUnitRefs(db: Db, unitIds: Array<number | null | undefined>) {
+  const wanted = [...new Set(unitIds.filter((id): id is number => !!id))];
+  if (wanted.length === 0) return new Map<number, { id: number; code: string; name: string; kind: string }>();
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'kind'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(units.map((unit) => [unit.id, unit]));
+}
+
 /** The API view of a declaration, with the person's name, the units it names and its history. */
 export async function toDeclarationDto(db: Db, row: DeclarationRow): Promise<Declaration> {
   const data = readStoredRecordData(row.data);
@@ -98,6 +110,11 @@ export async function toDeclarationDto(db: Db, row: DeclarationRow): Promise<Dec
     .where('id', '=', row.person_id)
     .executeTakeFirst();
   const membership = await findOpenMembership(db, row.person_id);
+  const currentAgencyId = membership?.agency_id;
+  const targetAgencyId = row.target_agency_id ?? data.employment.agencyId;
+  const targetDivisionId = row.target_division_id ?? data.employment.divisionId;
+  const units = await findUnitRefs(db, [currentAgencyId, targetAgencyId, targetDivisionId]);
+  const unitRef = (unitId: number | null | undefined) => (unitId ? (units.get(unitId) ?? null) : null);
   return {
     id: row.id,
     personId: row.person_id,
@@ -105,9 +122,9 @@ export async function toDeclarationDto(db: Db, row: DeclarationRow): Promise<Dec
     status: row.status,
     data,
     baseVersionNo: row.base_version_no,
-    currentAgency: await findUnitRef(db, membership?.agency_id),
-    targetAgency: await findUnitRef(db, row.target_agency_id ?? data.employment.agencyId),
-    targetDivision: await findUnitRef(db, row.target_division_id ?? data.employment.divisionId),
+    currentAgency: unitRef(currentAgencyId),
+    targetAgency: unitRef(targetAgencyId),
+    targetDivision: unitRef(targetDivisionId),
     route: row.route,
     isTransfer: row.is_transfer,
     submittedAt: iso(row.submitted_at),
