@@ -35,47 +35,67 @@ export function excelDate(iso: string): Date | null {
   return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
 }
 
-/** Writes one value into a cell with the format of its column kind. */
-export function setCell(cell: ExcelJS.Cell, kind: ExcelColumnKind, value: ExcelValue): void {
-  cell.font = { name: EXCEL_FONT, size: 11 };
-  if (value === null || value === undefined || value === '') {
-    if (kind === 'text') cell.numFmt = TEXT_FORMAT;
-    return;
-  }
+interface CellContent {
+  value?: ExcelJS.CellValue;
+  numFmt?: string;
+}
+
+/** Converts a value into what a cell of the column kind stores: its value and number format. */
+function cellContent(kind: ExcelColumnKind, value: ExcelValue): CellContent {
+  if (value === null || value === undefined || value === '')
+    return kind === 'text' ? { numFmt: TEXT_FORMAT } : {};
 
   switch (kind) {
-    case 'text': {
+    case 'text':
       // A string cell is never evaluated, even when it starts with = + - or @ (exceljs makes a
       // formula only from an object with a `formula` key). The text format keeps it a string when
       // a user edits the cell or saves the sheet as CSV.
-      cell.value = String(value).normalize('NFC');
-      cell.numFmt = TEXT_FORMAT;
-      return;
-    }
+      return { value: String(value).normalize('NFC'), numFmt: TEXT_FORMAT };
     case 'date': {
       const date = typeof value === 'string' ? excelDate(value) : null;
-      if (date) {
-        cell.value = date;
-        cell.numFmt = DATE_FORMAT;
-      } else {
-        cell.value = String(value);
-        cell.numFmt = TEXT_FORMAT;
-      }
-      return;
+      return date ? { value: date, numFmt: DATE_FORMAT } : { value: String(value), numFmt: TEXT_FORMAT };
     }
     case 'integer':
     case 'decimal': {
       const number = typeof value === 'number' ? value : Number(value);
-      if (Number.isFinite(number)) {
-        cell.value = number;
-        cell.numFmt = kind === 'integer' ? '0' : '0.00';
-      } else {
-        cell.value = String(value);
-        cell.numFmt = TEXT_FORMAT;
-      }
-      return;
+      if (!Number.isFinite(number)) return { value: String(value), numFmt: TEXT_FORMAT };
+      return { value: number, numFmt: kind === 'integer' ? '0' : '0.00' };
     }
   }
+}
+
+/** Writes one value into a cell with the format of its column kind. */
+export function setCell(cell: ExcelJS.Cell, kind: ExcelColumnKind, value: ExcelValue): void {
+  cell.font = { name: EXCEL_FONT, size: 11 };
+  const content = cellContent(kind, value);
+  if (content.value !== undefined) cell.value = content.value;
+  if (content.numFmt !== undefined) cell.numFmt = content.numFmt;
+}
+
+// One frozen style object per number format, shared by every bordered list cell: exceljs' style
+// registry caches a style id per style object (a WeakMap), so a shared object is rendered to XML
+// once instead of once per cell. Frozen, because a change to a shared style would restyle every cell.
+const borderedStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+function borderedStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
+  const key = numFmt ?? '';
+  let style = borderedStyles.get(key);
+  if (!style) {
+    style = Object.freeze({
+      font: Object.freeze({ name: EXCEL_FONT, size: 11 }),
+      border: thinBorder,
+      ...(numFmt !== undefined ? { numFmt } : {}),
+    });
+    borderedStyles.set(key, style);
+  }
+  return style;
+}
+
+/** Writes one value into a list cell: the format of its column kind and a thin border, with a shared style. */
+export function setBorderedCell(cell: ExcelJS.Cell, kind: ExcelColumnKind, value: ExcelValue): void {
+  const content = cellContent(kind, value);
+  if (content.value !== undefined) cell.value = content.value;
+  cell.style = borderedStyle(content.numFmt);
 }
 
 /** Styles a header cell: bold, centred, wrapped, thin border. */
@@ -85,9 +105,9 @@ export function styleHeaderCell(cell: ExcelJS.Cell): void {
   cell.border = thinBorder;
 }
 
-export const thinBorder: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
+export const thinBorder: Partial<ExcelJS.Borders> = Object.freeze({
+  top: Object.freeze({ style: 'thin' }),
+  left: Object.freeze({ style: 'thin' }),
+  bottom: Object.freeze({ style: 'thin' }),
+  right: Object.freeze({ style: 'thin' }),
+} as const);

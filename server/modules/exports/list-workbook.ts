@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
-import { EXCEL_FONT, type ExcelColumn, setCell, styleHeaderCell, thinBorder } from './excel-cells.ts';
+import { EXCEL_FONT, type ExcelColumn, setBorderedCell, styleHeaderCell } from './excel-cells.ts';
 
 export interface ListSheet<Row> {
   sheetName: string;
@@ -9,9 +9,16 @@ export interface ListSheet<Row> {
   /** Lines under the title that describe the filter: unit, date, search words. */
   subtitles: string[];
   columns: ExcelColumn<Row>[];
-  /** The rows in order, a batch at a time; each batch is one short query. */
+  /** The rows in order, a batch at a time; each batch is one query (see LIST_EXPORT_BATCH_SIZE). */
   batches: AsyncIterable<Row[]>;
 }
+
+/**
+ * Rows read per query of a list export. Each batch query joins and sorts the whole population
+ * before it returns its rows, so fewer, larger batches are much faster: 30,000 people of the
+ * benchmark province read in about 1.6 to 2.1 s with 5,000 and 7.8 to 9.7 s with 500 (busy 2-core machine).
+ */
+export const LIST_EXPORT_BATCH_SIZE = 5_000;
 
 /** Reports how many data rows have been written so far. */
 export type ProgressListener = (rowsDone: number) => void;
@@ -58,12 +65,9 @@ export async function writeListSheet<Row>(
   for await (const batch of sheet.batches) {
     for (const item of batch) {
       const row = worksheet.addRow([]);
-      setCell(row.getCell(1), 'integer', rowsDone + 1);
-      row.getCell(1).border = thinBorder;
+      setBorderedCell(row.getCell(1), 'integer', rowsDone + 1);
       sheet.columns.forEach((column, index) => {
-        const cell = row.getCell(index + 2);
-        setCell(cell, column.kind, column.value(item, rowsDone));
-        cell.border = thinBorder;
+        setBorderedCell(row.getCell(index + 2), column.kind, column.value(item, rowsDone));
       });
       row.commit();
       rowsDone += 1;

@@ -11,7 +11,7 @@ import { populationQuery } from '../search/population.ts';
 import { describeFilter } from '../search/search.service.ts';
 import { exportFileName } from './content-disposition.ts';
 import type { ExportTask } from './export-jobs.ts';
-import { writeListSheet } from './list-workbook.ts';
+import { LIST_EXPORT_BATCH_SIZE, writeListSheet } from './list-workbook.ts';
 import { personColumns } from './person-columns.ts';
 
 export interface UnitPeopleFilter {
@@ -68,7 +68,7 @@ export async function unitPeopleExportTask(
           title: 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC',
           subtitles,
           columns: personColumns,
-          batches: batchesOfPeople(query, { asOf, fullIdNumbers }),
+          batches: batchesOfPeople(query, { asOf, fullIdNumbers, batchSize: LIST_EXPORT_BATCH_SIZE }),
         },
         onProgress,
       ),

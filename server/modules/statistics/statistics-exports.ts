@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../http/policy.ts';
 import { exportFileName } from '../exports/content-disposition.ts';
 import type { ExportTask } from '../exports/export-jobs.ts';
-import { writeListSheet } from '../exports/list-workbook.ts';
+import { LIST_EXPORT_BATCH_SIZE, writeListSheet } from '../exports/list-workbook.ts';
 import { personColumns } from '../exports/person-columns.ts';
 import { seesFullIdNumbers } from '../search/people-scope.ts';
 import { batchesOfPeople, countPeople } from '../search/person-list.ts';
@@ -59,7 +59,7 @@ export async function drillDownExportTask(
           title: 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC THEO SỐ LIỆU THỐNG KÊ',
           subtitles,
           columns: personColumns,
-          batches: batchesOfPeople(query, { asOf, fullIdNumbers }),
+          batches: batchesOfPeople(query, { asOf, fullIdNumbers, batchSize: LIST_EXPORT_BATCH_SIZE }),
         },
         onProgress,
       ),
