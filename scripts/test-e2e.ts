@@ -210,6 +210,8 @@ try {
     ...process.env,
     E2E_BASE_URL: baseUrl,
     E2E_SERVER_PID: String(server.pid),
+    // Specs that need a server with other settings start their own from the same build.
+    E2E_WEB_DIST: webDist,
     E2E_DATA_DIR: database.env.DATA_DIR ?? '',
     E2E_DATABASE_URL: database.env.DATABASE_URL ?? '',
   });
