@@ -27,6 +27,19 @@ function screenshotPath(name: string): string {
   return join(resultsDir, `e2e-admin-${name}.png`);
 }
 
+/** Takes a screenshot once the opening and closing animations of dialogs, drawers and trees are over. */
+async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+      ),
+  );
+  await page.screenshot({ path: screenshotPath(name), fullPage });
+}
+
 /** Collects script errors, failed assets and server errors; expected 4xx API responses are no problem. */
 function watchForProblems(page: Page, problems: string[]): void {
   page.on('console', (message) => {
@@ -88,11 +101,21 @@ async function chooseUnit(page: Page, picker: Locator, code: string, title: stri
   await page.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
 }
 
-/** Types a dd/mm/yyyy date into an antd DatePicker and confirms it. */
+/** Opens an antd Select, types part of the option if given and chooses the option titled `title`. */
+async function chooseOption(page: Page, select: Locator, typed: string, title: string): Promise<void> {
+  await select.click();
+  if (typed) await select.fill(typed);
+  await page.locator(`.ant-select-item-option[title="${title}"]`).click();
+}
+
+/**
+ * Types a dd/mm/yyyy date into an antd DatePicker and leaves the field with Tab, which keeps the
+ * date. Enter would keep it too but also submit the form.
+ */
 async function fillDate(input: Locator, date: string): Promise<void> {
   await input.click();
   await input.fill(date);
-  await input.press('Enter');
+  await input.press('Tab');
 }
 
 /** Reads accounts through the API with the page's session, to find the people the test acts on. */
@@ -192,7 +215,7 @@ describe('admin screens: accounts, catalogs, units', () => {
     await shown.getByRole('button', { name: 'Sao chép mật khẩu' }).waitFor();
     const initialPassword = ((await shown.getByTestId('one-time-password').textContent()) ?? '').trim();
     expect(initialPassword).toMatch(INITIAL_PASSWORD_PATTERN);
-    await page.screenshot({ path: screenshotPath('one-time-password') });
+    await screenshot(page, 'one-time-password', false);
 
     // The shown password signs the new account in, which must then replace it.
     const api = await request.newContext({ baseURL: environment.baseUrl });
@@ -254,7 +277,7 @@ describe('admin screens: accounts, catalogs, units', () => {
       .waitFor();
     await refusal.getByText('Hãy cấp vai trò người phê duyệt phiếu cho người thay thế trước.').waitFor();
     await refusal.getByText('Mở tài khoản của người thay thế, chọn Cấp vai trò').waitFor();
-    await page.screenshot({ path: screenshotPath('last-approver'), fullPage: true });
+    await screenshot(page, 'last-approver');
 
     await page.reload();
     await grantRow(page, 'Người phê duyệt phiếu', AGENCY_TITLE).waitFor();
@@ -289,7 +312,7 @@ describe('admin screens: accounts, catalogs, units', () => {
     await page.waitForURL(/\/accounts\/default-passwords$/);
     await page.goto(`${environment.baseUrl}/accounts/default-passwords?pageSize=500`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await page.screenshot({ path: screenshotPath('default-password-report'), fullPage: true });
+    await screenshot(page, 'default-password-report');
 
     const unitCodes = await page
       .locator('.ant-table-tbody [data-unit-code]')
@@ -318,11 +341,55 @@ describe('admin screens: accounts, catalogs, units', () => {
     expect(problems).toEqual([]);
   });
 
-  it('catalog entry added, then ended', async () => {
+  it('catalog request filed, then rejected', async () => {
+    const proposedValue = `Kiểm soát viên thử nghiệm ${runId}`;
+    await openMenu(page, 'Bổ sung danh mục');
+    await page.waitForURL(/\/catalogs\/requests$/);
+    await page.getByRole('button', { name: 'Đề nghị bổ sung danh mục' }).click();
+    const form = page.getByRole('dialog', { name: 'Đề nghị bổ sung danh mục' });
+    await chooseOption(page, form.getByLabel('Danh mục'), 'ngach', 'Ngạch công chức');
+    await form.getByLabel('Trường cần bổ sung').fill('Ngạch công chức');
+    await form.getByLabel('Giá trị đề nghị').fill(proposedValue);
+    await form.getByLabel('Số văn bản').fill('01/2026/TT-BNV');
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await form
+      .locator('.ant-form-item-explain-error', { hasText: 'Hãy chọn ngày ban hành văn bản.' })
+      .waitFor();
+    await fillDate(form.getByLabel('Ngày ban hành văn bản'), '15/01/2026');
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await page.getByText('Đã gửi đề nghị bổ sung danh mục đến Sở Nội vụ.').waitFor();
+    await form.waitFor({ state: 'hidden' });
+    const request = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: proposedValue });
+    await request.getByText('Mới', { exact: true }).waitFor();
+    await request.getByText('01/2026/TT-BNV ngày 15/01/2026').waitFor();
+    await request.getByText(AGENCY_TITLE).waitFor();
+
+    // SNV finds the request in its queue and rejects it, which needs a reason.
     await signOut(page);
     expect(await signIn(page, PROVINCE_ADMIN_EMAIL, PROVINCE_ADMIN_PASSWORD)).toBe(200);
     await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    await openMenu(page, 'Bổ sung danh mục');
+    await page.waitForURL(/\/catalogs\/requests$/);
+    await request.getByRole('button', { name: 'Xử lý' }).click();
+    const handling = page.getByRole('dialog', { name: 'Xử lý đề nghị bổ sung danh mục' });
+    await chooseOption(page, handling.getByLabel('Tình trạng'), '', 'Từ chối');
+    await handling.getByRole('button', { name: 'Lưu' }).click();
+    await handling
+      .locator('.ant-form-item-explain-error', { hasText: 'Hãy nêu lý do từ chối đề nghị.' })
+      .waitFor();
+    await handling.getByLabel('Ý kiến xử lý').fill('Ngạch này đã có trong danh mục với mã 01.003.');
+    await handling.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã chuyển đề nghị sang trạng thái Từ chối.').waitFor();
+    await handling.waitFor({ state: 'hidden' });
+    await request.getByText('Từ chối', { exact: true }).waitFor();
+    await request.getByText('Ngạch này đã có trong danh mục').waitFor();
+    // A rejected request is closed, so it offers no further handling.
+    expect(await request.getByRole('button', { name: 'Xử lý' }).count()).toBe(0);
+    await screenshot(page, 'catalog-request-rejected');
+    expect(problems).toEqual([]);
+  });
 
+  it('catalog entry added, then ended', async () => {
     await openMenu(page, 'Danh mục');
     await page.waitForURL(/\/catalogs$/);
     await page.getByRole('link', { name: 'Trình độ quản lý nhà nước' }).click();
@@ -339,6 +406,8 @@ describe('admin screens: accounts, catalogs, units', () => {
     await fillDate(form.getByLabel('Ngày ban hành văn bản'), '15/12/2024');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText(`Đã lưu mục ${code}.`).waitFor();
+    // The closing dialog gives the focus back to its button, so the next keys wait until it is gone.
+    await form.waitFor({ state: 'hidden' });
 
     await page.getByPlaceholder('Tìm theo mã hoặc tên').fill(code);
     await page.getByPlaceholder('Tìm theo mã hoặc tên').press('Enter');
@@ -354,13 +423,14 @@ describe('admin screens: accounts, catalogs, units', () => {
     await fillDate(endForm.getByLabel('Ngày ban hành văn bản'), today);
     await endForm.getByRole('button', { name: 'Kết thúc hiệu lực' }).click();
     await page.getByText(`Mục ${code} hết hiệu lực từ ngày ${today}.`).waitFor();
+    await endForm.waitFor({ state: 'hidden' });
 
     // Ended today, the entry is no longer in force today and shows only with the ended ones.
     await row.waitFor({ state: 'detached' });
     await page.getByText('Hiện cả mục đã hết hiệu lực').click();
     await row.getByText('Đã hết hiệu lực').waitFor();
     await row.getByText(today).waitFor();
-    await page.screenshot({ path: screenshotPath('catalog-entry-ended'), fullPage: true });
+    await screenshot(page, 'catalog-entry-ended');
     expect(problems).toEqual([]);
   });
 
@@ -383,18 +453,75 @@ describe('admin screens: accounts, catalogs, units', () => {
       .locator('.ant-form-item-explain-error', { hasText: 'Hãy dùng mã bắt đầu bằng 112.' })
       .waitFor();
     await drawer.getByRole('alert').getByText('phải bắt đầu bằng mã số 112').waitFor();
-    await page.screenshot({ path: screenshotPath('division-code-error'), fullPage: true });
+    await screenshot(page, 'division-code-error');
 
     await drawer.getByLabel('Mã số đơn vị').fill('112987');
     await drawer.getByRole('button', { name: 'Tạo đơn vị' }).click();
     await page.getByText(`Đã tạo đơn vị 112987 — ${divisionName}.`).waitFor();
+
+    // The same code again is taken.
+    await drawer.getByLabel('Mã số đơn vị').fill('112987');
+    await drawer.getByLabel('Tên đơn vị').fill(`${divisionName} (trùng mã)`);
+    await drawer.getByRole('button', { name: 'Tạo đơn vị' }).click();
+    await drawer
+      .locator('.ant-form-item-explain-error', { hasText: 'Mã 112987 đã có đơn vị đang hoạt động dùng' })
+      .waitFor();
     await page.locator('.ant-drawer-close').click();
 
     await page.getByPlaceholder('Tìm theo mã số hoặc tên đơn vị').fill('112987');
-    await page.locator('.ant-tree-treenode', { hasText: `112987 — ${divisionName}` }).waitFor();
-    // The tree animates the path it expands; the screenshot waits until the animation is over.
-    await page.locator('.ant-tree-treenode-motion').waitFor({ state: 'detached' });
-    await page.screenshot({ path: screenshotPath('division-created'), fullPage: true });
+    const created = page.locator('.ant-tree-treenode', { hasText: `112987 — ${divisionName}` });
+    await created.waitFor();
+    await screenshot(page, 'division-created');
+    expect(problems).toEqual([]);
+  });
+
+  it('division renamed, then moved', async () => {
+    const divisionName = `Phòng Thử nghiệm ${runId}`;
+    const newName = `Phòng Kiểm thử ${runId}`;
+    const today = formatDateVi(todayIso());
+    await page
+      .locator('.ant-tree-treenode', { hasText: `112987 — ${divisionName}` })
+      .getByRole('button')
+      .click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText(`112987 — ${divisionName}`).first().waitFor();
+
+    // The tabs keep their forms, so the fields are looked up in the open tab only.
+    const openTab = drawer.getByRole('tabpanel');
+    await drawer.getByRole('tab', { name: 'Đổi tên' }).click();
+    await openTab.getByLabel('Tên mới').fill(newName);
+    await fillDate(openTab.getByLabel('Ngày hiệu lực'), today);
+    await openTab.getByLabel('Số quyết định').fill('45/QĐ-UBND');
+    await fillDate(openTab.getByLabel('Ngày quyết định'), today);
+    await openTab.getByRole('button', { name: 'Đổi tên' }).click();
+    await page.getByText(`Đã đổi tên đơn vị 112987 thành ${newName}.`).waitFor();
+    await drawer.getByText(`112987 — ${newName}`).first().waitFor();
+
+    // A unit cannot move under itself; the error shows under the parent field.
+    await drawer.getByRole('tab', { name: 'Chuyển đơn vị' }).click();
+    const parentPicker = openTab.getByLabel('Đơn vị cấp trên mới');
+    await chooseUnit(page, parentPicker, '112987', `112987 — ${newName}`);
+    await openTab.getByRole('button', { name: 'Chuyển đơn vị' }).click();
+    await openTab
+      .locator('.ant-form-item-explain-error', { hasText: 'Hãy chọn một đơn vị không nằm dưới đơn vị này.' })
+      .waitFor();
+
+    // Under Sở Nội vụ the division needs a code that starts with 111.
+    await chooseUnit(page, parentPicker, AGENCY_CODE, AGENCY_TITLE);
+    await openTab.getByRole('button', { name: 'Chuyển đơn vị' }).click();
+    await openTab
+      .locator('.ant-form-item-explain-error', { hasText: 'Hãy dùng mã bắt đầu bằng 111.' })
+      .waitFor();
+    await screenshot(page, 'division-move-error');
+    await openTab.getByLabel('Mã số mới').fill('111987');
+    await openTab.getByRole('button', { name: 'Chuyển đơn vị' }).click();
+    await page.getByText(`Đã chuyển đơn vị 111987 — ${newName}.`).waitFor();
+    await page.locator('.ant-drawer-close').click();
+
+    await page.getByPlaceholder('Tìm theo mã số hoặc tên đơn vị').fill('111987');
+    await page.locator('.ant-tree-treenode', { hasText: '111 — Sở Nội vụ' }).waitFor();
+    await page.locator('.ant-tree-treenode', { hasText: `111987 — ${newName}` }).waitFor();
+    expect(await page.locator('.ant-tree-treenode', { hasText: '112 — Sở Tư pháp' }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

@@ -72,6 +72,7 @@ export function CreateAccountModal({
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
       <Form<CreateAccountValues>
         form={form}
+        name="createAccount"
         layout="vertical"
         onFinish={(values) => void submit(values)}
         disabled={saving}

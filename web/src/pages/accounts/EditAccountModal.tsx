@@ -75,6 +75,7 @@ export function EditAccountModal({
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
       <Form<EditValues>
         form={form}
+        name="editAccount"
         layout="vertical"
         preserve={false}
         initialValues={{

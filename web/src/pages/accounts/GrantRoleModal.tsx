@@ -70,6 +70,7 @@ export function GrantRoleModal({
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
       <Form<GrantValues>
         form={form}
+        name="grantRole"
         layout="vertical"
         initialValues={{ role: 'approver' }}
         onFinish={(values) => void submit(values)}

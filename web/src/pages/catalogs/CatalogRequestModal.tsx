@@ -2,6 +2,7 @@ import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { foldForSearch } from '../../../../common/vietnamese.ts';
 import { DATE_FORMAT, isoOfDayjs } from '../../format/dates.ts';
 import { useSignedInSession } from '../../session/SessionProvider.tsx';
 import { optionalText } from '../units/DecisionFields.tsx';
@@ -81,6 +82,7 @@ export function CatalogRequestModal({
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
       <Form<RequestValues>
         form={form}
+        name="catalogRequest"
         layout="vertical"
         preserve={false}
         initialValues={{ catalog, unitId: adminUnits.length > 1 ? adminUnits[0]?.unitId : undefined }}
@@ -102,7 +104,13 @@ export function CatalogRequestModal({
           label={t('fields.catalog')}
           rules={[{ required: true, message: t('request.catalogRequired') }]}
         >
-          <Select showSearch={{ optionFilterProp: 'label' }} options={catalogOptions()} />
+          <Select
+            showSearch={{
+              filterOption: (input, option) =>
+                foldForSearch(String(option?.label ?? '')).includes(foldForSearch(input)),
+            }}
+            options={catalogOptions()}
+          />
         </Form.Item>
         <Form.Item
           name="field"

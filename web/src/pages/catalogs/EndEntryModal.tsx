@@ -73,6 +73,7 @@ export function EndEntryModal({
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
       <Form<EndValues>
         form={form}
+        name="endCatalogEntry"
         layout="vertical"
         preserve={false}
         onFinish={(values) => void submit(values)}

@@ -117,6 +117,7 @@ export function EntryFormModal({
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
       <Form<EntryValues>
         form={form}
+        name="catalogEntry"
         layout="vertical"
         preserve={false}
         initialValues={initialValuesOf(entry)}

@@ -98,6 +98,7 @@ export function RequestStatusModal({
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
       <Form<StatusValues>
         form={form}
+        name="catalogRequestStatus"
         layout="vertical"
         preserve={false}
         initialValues={{ status: nextStatuses[0] }}

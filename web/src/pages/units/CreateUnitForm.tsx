@@ -82,6 +82,7 @@ export function CreateUnitForm({
   return (
     <Form<CreateUnitValues>
       form={form}
+      name="createUnit"
       layout="vertical"
       initialValues={{ kind: kinds[0] }}
       onFinish={(values) => void submit(values)}

@@ -74,6 +74,7 @@ export function MoveUnitForm({ unit }: { unit: UnitWithPath }) {
   return (
     <Form<MoveValues>
       form={form}
+      name="moveUnit"
       layout="vertical"
       onFinish={(values) => void submit(values)}
       disabled={saving}

@@ -48,6 +48,7 @@ export function RenameUnitForm({ unit }: { unit: UnitWithPath }) {
   return (
     <Form<RenameValues>
       form={form}
+      name="renameUnit"
       layout="vertical"
       initialValues={{ name: unit.name }}
       onFinish={(values) => void submit(values)}

@@ -41,7 +41,7 @@ function UnitFacts({ unit }: { unit: UnitWithPath }) {
             ),
         },
         { key: 'validFrom', label: t('facts.validFrom'), children: formatDate(unit.validFrom) },
-        { key: 'decision', label: t('facts.lastDecision'), children: decision },
+        { key: 'decision', label: t('facts.foundingDecision'), children: decision },
       ]}
     />
   );
