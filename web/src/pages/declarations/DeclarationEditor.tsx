@@ -11,6 +11,7 @@ import { ErrorSummary } from './ErrorSummary.tsx';
 import { errorMapOf, FieldErrorsContext } from './form/field-errors.ts';
 import { formNameOf } from './form/record-form-values.ts';
 import { SectionFields } from './form/SectionFields.tsx';
+import { EndedUnitNotice } from './form/UnitFields.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { canonicalJson, useDeclarationSaver } from './useDeclarationSaver.ts';
 
@@ -91,6 +92,16 @@ export function DeclarationEditor({
     },
     [actions, editable, valueJsonOf],
   );
+
+  // The browser asks before leaving while a change is not stored yet.
+  // A refused version cannot be saved any more, so leaving (and reloading) is then the way on.
+  const unsaved = saver.state.kind !== 'saved' && !(saver.state.kind === 'failed' && saver.state.stale);
+  useEffect(() => {
+    if (!editable || !unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [editable, unsaved]);
 
   // A save still waiting when the page closes is sent at once rather than dropped.
   useEffect(
@@ -244,6 +255,10 @@ export function DeclarationEditor({
           scrollToFirstError
         >
           {editable && <ChangeWatcher onChange={onChange} />}
+          {/* Above the tabs, so that a person whose unit was merged or dissolved sees it at once. */}
+          <div style={{ marginBottom: 16 }}>
+            <EndedUnitNotice disabled={!editable} />
+          </div>
           <Tabs tabPlacement="start" activeKey={activeTab} onChange={setActiveTab} items={tabs} />
         </Form>
       </FieldErrorsContext.Provider>

@@ -7,7 +7,6 @@ import { useCatalogEntry } from '../../records/record-api.ts';
 import type { FieldSpec, TabSpec } from '../../records/record-layout.ts';
 import { FieldInput } from './FieldInput.tsx';
 import { RepeatingTableField } from './RepeatingTableField.tsx';
-import { EndedUnitNotice } from './UnitFields.tsx';
 
 const DEFAULT_SPAN: Partial<Record<FieldSpec['kind'], number>> = { textarea: 24, agency: 12, division: 12 };
 
@@ -57,7 +56,6 @@ function SalaryCoefficientHint({ disabled }: { disabled?: boolean }) {
 }
 
 function extraOf(path: string, disabled: boolean | undefined): ReactNode {
-  if (path === 'employment.agencyId') return <EndedUnitNotice disabled={disabled} />;
   if (path === 'salary.coefficient') return <SalaryCoefficientHint disabled={disabled} />;
   return undefined;
 }
