@@ -1,14 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 import { installTypeParsers } from './type-parsers.ts';
+
+/**
+ * Loads PGlite and its extensions on first use. A server on PostgreSQL never needs them, and
+ * loading the WebAssembly build up front costs it about 32 MB of memory.
+ */
+async function loadPglite() {
+  const [{ PGlite }, { pg_trgm }, { unaccent }, { createPgConfig }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/node-postgres'),
+  ]);
+  return { PGlite, createPgConfig, extensions: { unaccent, pg_trgm } };
+}
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -65,10 +76,11 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     }
   }
 
+  const { PGlite, createPgConfig, extensions } = await loadPglite();
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(options.dataDir, {
-      extensions: { unaccent, pg_trgm },
+      extensions,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
   } catch (error) {
@@ -122,7 +134,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 /** Creates a PGlite dump of a migrated in-memory database, used as a template by tests. */
 export async function dumpMigratedTemplate(migrate: (db: Kysely<Database>) => Promise<void>): Promise<Blob> {
   installTypeParsers();
-  const pglite = await PGlite.create({ extensions: { unaccent, pg_trgm } });
+  const { PGlite, createPgConfig, extensions } = await loadPglite();
+  const pglite = await PGlite.create({ extensions });
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db);
