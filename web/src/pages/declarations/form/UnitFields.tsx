@@ -130,8 +130,9 @@ export function DivisionSelect({
 export function EndedUnitNotice({ disabled }: { disabled?: boolean }) {
   const { t } = useTranslation('declarations');
   const form = Form.useFormInstance();
-  const agencyId = Form.useWatch<number | null | undefined>(AGENCY_PATH);
-  const divisionId = Form.useWatch<number | null | undefined>(DIVISION_PATH);
+  // The notice sits outside the tabs, so it also watches fields of tabs not opened yet (preserve).
+  const agencyId = Form.useWatch<number | null | undefined>(AGENCY_PATH, { form, preserve: true });
+  const divisionId = Form.useWatch<number | null | undefined>(DIVISION_PATH, { form, preserve: true });
   const agencies = useAgencyOptions();
   const divisions = useUnitOptions({ kind: 'division', parentId: agencyId });
   const endedDivision = useInactiveUnit(divisionId, agencyId ? divisions.data : undefined);

@@ -35,19 +35,19 @@ export default function NeedsFixingPage() {
     {
       title: t('progress.person'),
       dataIndex: 'personName',
-      width: 220,
+      width: 200,
       render: (name: string, item) => <Link to={`/people/${item.personId}/record`}>{name}</Link>,
     },
     {
       title: t('progress.division'),
       key: 'division',
-      width: 220,
+      width: 180,
       render: (_value, item) => (item.division ? item.division.name || item.division.code : '—'),
     },
     {
       title: t('needsFixing.kind'),
       key: 'kind',
-      width: 160,
+      width: 150,
       render: (_value, item) =>
         item.kind === 'declaration' ? (
           <Tag color="orange">
@@ -80,7 +80,7 @@ export default function NeedsFixingPage() {
     columns.push({
       title: '',
       key: 'actions',
-      width: 200,
+      width: 140,
       render: (_value, item) => (
         <Flex vertical gap={4} align="flex-start">
           <RemindButton
