@@ -160,6 +160,7 @@ describe('admin screens: accounts, catalogs, units', () => {
   const problems: string[] = [];
   const newAccountEmail = `e2e.taikhoan.${runId}@quangtri.gov.vn`;
   const newAccountName = 'Lê Thị Kiểm Thử';
+  const editedAccountName = 'Lê Thị Kiểm Thử Hai';
   let agencyId = 0;
   let provinceReportTotal = 0;
 
@@ -238,9 +239,44 @@ describe('admin screens: accounts, catalogs, units', () => {
     expect(problems).toEqual([]);
   });
 
+  it('account edited, disabled, enabled', async () => {
+    // Every demo person has an account already, so linking one is rejected under the field.
+    await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+    const form = page.getByRole('dialog', { name: 'Sửa thông tin tài khoản' });
+    const personPicker = form.getByLabel('Hồ sơ cán bộ');
+    await personPicker.click();
+    await personPicker.fill('nguyen');
+    await page.locator('.ant-select-item-option').first().click();
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form
+      .locator('.ant-form-item-explain-error', {
+        hasText: 'Hãy chọn hồ sơ khác hoặc bỏ liên kết ở tài khoản kia trước.',
+      })
+      .waitFor();
+
+    const personItem = form.locator('.ant-form-item').filter({ hasText: 'Hồ sơ cán bộ' });
+    await personItem.hover();
+    await personItem.locator('.ant-select-clear').click();
+    await form.getByLabel('Họ và tên').fill(editedAccountName);
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu thông tin tài khoản.').waitFor();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: editedAccountName }).waitFor();
+
+    await page.getByRole('button', { name: 'Vô hiệu hóa' }).click();
+    await confirmPopover(page, 'Vô hiệu hóa');
+    await page.getByText('Đã vô hiệu hóa tài khoản.').waitFor();
+    await page.locator('.ant-descriptions').getByText('Đã vô hiệu hóa', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Mở lại tài khoản' }).click();
+    await confirmPopover(page, 'Mở lại tài khoản');
+    await page.getByText('Đã mở lại tài khoản.').waitFor();
+    await page.locator('.ant-descriptions').getByText('Đang hoạt động').waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('approver granted, last approver kept', async () => {
     await page.getByRole('button', { name: 'Cấp vai trò' }).click();
-    const form = page.getByRole('dialog', { name: `Cấp vai trò cho ${newAccountName}` });
+    const form = page.getByRole('dialog', { name: `Cấp vai trò cho ${editedAccountName}` });
     await chooseUnit(page, form.getByLabel('Trên đơn vị'), AGENCY_CODE, AGENCY_TITLE);
     await form.getByRole('button', { name: 'Cấp vai trò' }).click();
     await form.waitFor({ state: 'hidden' });

@@ -50,12 +50,12 @@ export function PersonSelect({ value, onChange, currentLabel, id }: PersonSelect
   if (query.length >= MIN_QUERY_LENGTH) notFound = people.isFetching ? t('common:loading') : t('person.none');
 
   return (
-    <Select<number | null>
+    <Select<number | undefined>
       id={id}
       showSearch={{ filterOption: false, onSearch: setTyped, searchValue: typed }}
       allowClear
       placeholder={t('person.placeholder')}
-      value={value ?? null}
+      value={value ?? undefined}
       options={options}
       loading={people.isFetching}
       notFoundContent={notFound}
