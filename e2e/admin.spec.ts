@@ -210,11 +210,13 @@ describe('admin screens: accounts, catalogs, units', () => {
     ]);
     expect(created.status()).toBe(201);
 
-    const shown = page.getByRole('dialog', { name: 'Đã tạo tài khoản' });
-    await shown.getByText('Mật khẩu này chỉ hiển thị một lần duy nhất').waitFor();
-    await shown.getByText('HoSo không hiển thị lại mật khẩu này').waitFor();
-    await shown.getByRole('button', { name: 'Sao chép mật khẩu' }).waitFor();
-    const initialPassword = ((await shown.getByTestId('one-time-password').textContent()) ?? '').trim();
+    const passwordDialog = page.getByRole('dialog', { name: 'Đã tạo tài khoản' });
+    await passwordDialog.getByText('Mật khẩu này chỉ hiển thị một lần duy nhất').waitFor();
+    await passwordDialog.getByText('HoSo không hiển thị lại mật khẩu này').waitFor();
+    await passwordDialog.getByRole('button', { name: 'Sao chép mật khẩu' }).waitFor();
+    const initialPassword = (
+      (await passwordDialog.getByTestId('one-time-password').textContent()) ?? ''
+    ).trim();
     expect(initialPassword).toMatch(INITIAL_PASSWORD_PATTERN);
     await screenshot(page, 'one-time-password', false);
 
@@ -230,7 +232,7 @@ describe('admin screens: accounts, catalogs, units', () => {
       await api.dispose();
     }
 
-    await shown.getByRole('button', { name: 'Tôi đã lưu mật khẩu, đóng' }).click();
+    await passwordDialog.getByRole('button', { name: 'Tôi đã lưu mật khẩu, đóng' }).click();
     await page.waitForURL(/\/accounts\/\d+$/);
     await page.getByRole('heading', { name: newAccountName }).waitFor();
     await page.getByText(newAccountEmail).waitFor();
@@ -306,13 +308,13 @@ describe('admin screens: accounts, catalogs, units', () => {
     const lastGrant = grantRow(page, 'Người phê duyệt phiếu', AGENCY_TITLE);
     await lastGrant.getByRole('button', { name: 'Thu hồi' }).click();
     await confirmPopover(page, 'Thu hồi');
-    const refusal = page.getByTestId('account-action-failure');
-    await refusal.getByText('Không thu hồi được vai trò').waitFor();
-    await refusal
+    const rejection = page.getByTestId('account-action-failure');
+    await rejection.getByText('Không thu hồi được vai trò').waitFor();
+    await rejection
       .getByText(`Cơ quan Sở Nội vụ (mã số ${AGENCY_CODE}) sẽ không còn người phê duyệt phiếu.`)
       .waitFor();
-    await refusal.getByText('Hãy cấp vai trò người phê duyệt phiếu cho người thay thế trước.').waitFor();
-    await refusal.getByText('Mở tài khoản của người thay thế, chọn Cấp vai trò').waitFor();
+    await rejection.getByText('Hãy cấp vai trò người phê duyệt phiếu cho người thay thế trước.').waitFor();
+    await rejection.getByText('Mở tài khoản của người thay thế, chọn Cấp vai trò').waitFor();
     await screenshot(page, 'last-approver');
 
     await page.reload();
@@ -335,11 +337,13 @@ describe('admin screens: accounts, catalogs, units', () => {
     await openAccount(page, unitAdmin!.email);
     await page.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
     await confirmPopover(page, 'Đặt lại mật khẩu');
-    const shown = page.getByRole('dialog', { name: 'Đã đặt lại mật khẩu' });
-    await shown.getByText('Mật khẩu này chỉ hiển thị một lần duy nhất').waitFor();
-    const resetPassword = ((await shown.getByTestId('one-time-password').textContent()) ?? '').trim();
+    const passwordDialog = page.getByRole('dialog', { name: 'Đã đặt lại mật khẩu' });
+    await passwordDialog.getByText('Mật khẩu này chỉ hiển thị một lần duy nhất').waitFor();
+    const resetPassword = (
+      (await passwordDialog.getByTestId('one-time-password').textContent()) ?? ''
+    ).trim();
     expect(resetPassword).toMatch(INITIAL_PASSWORD_PATTERN);
-    await shown.getByRole('button', { name: 'Tôi đã lưu mật khẩu, đóng' }).click();
+    await passwordDialog.getByRole('button', { name: 'Tôi đã lưu mật khẩu, đóng' }).click();
     await signOut(page);
 
     expect(await signIn(page, unitAdmin!.email, resetPassword)).toBe(200);
