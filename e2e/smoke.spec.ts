@@ -196,7 +196,8 @@ describe('smoke: sign-in, headcount tables, idle expiry', () => {
     await page.getByRole('columnheader', { name: 'Bộ phận' }).waitFor();
     expect(parseCount((await page.getByTestId('headcount-total').textContent()) ?? '')).toBe(total);
 
-    await page.getByRole('menuitem', { name: 'Tổ chức bộ máy' }).click();
+    // The accessible name starts with the icon's label; "Sắp xếp tổ chức bộ máy" must not match.
+    await page.getByRole('menuitem', { name: /^\S+ Tổ chức bộ máy$/ }).click();
     await page.waitForURL(/\/units\/tree$/);
     await page.getByPlaceholder('Tìm theo mã số hoặc tên đơn vị').fill('so tu phap');
     const justiceNode = page.locator('.ant-tree-treenode', { hasText: '112 — Sở Tư pháp' });

@@ -1,5 +1,8 @@
-// `npm run test:e2e`: builds the web client, starts the real server on 127.0.0.1 with a small demo
-// province in a fresh database, runs the browser tests in e2e/ and stops the server.
+// `npm run test:e2e`: builds the web client, then for each browser spec in e2e/ starts the real
+// server on 127.0.0.1 with a small demo province in a fresh database, runs that spec and stops
+// the server. A fresh province per spec keeps the specs independent: each one may change the demo
+// accounts' default passwords, or stop the server to read its embedded database.
+// Arguments name spec files to run (default: every e2e/*.spec.ts).
 //
 // Database: a new temporary PGlite folder, or, when DATABASE_URL is set, a new database created
 // on that PostgreSQL server for this run and dropped afterwards (the database named in the URL is
@@ -7,7 +10,7 @@
 // /usr/bin/chromium), E2E_KEEP_DATA=true keeps the data folder or database for inspection.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +18,7 @@ import pg from 'pg';
 
 const root = resolve(import.meta.dirname, '..');
 const resultsDir = join(root, 'test-results');
-const serverLogPath = join(resultsDir, 'e2e-server.log');
+let serverLogPath = join(resultsDir, 'e2e-server.log');
 const HEALTH_TIMEOUT_MS = 5 * 60_000;
 const STOP_TIMEOUT_MS = 20_000;
 
@@ -175,10 +178,9 @@ async function stopServer(server: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function runSpecs(env: NodeJS.ProcessEnv): Promise<number> {
+function runSpec(spec: string, env: NodeJS.ProcessEnv): Promise<number> {
   const vitest = join(root, 'node_modules/vitest/vitest.mjs');
-  const extraArgs = process.argv.slice(2);
-  const child = spawn(process.execPath, [vitest, 'run', '--config', 'e2e/vitest.config.ts', ...extraArgs], {
+  const child = spawn(process.execPath, [vitest, 'run', '--config', 'e2e/vitest.config.ts', spec], {
     cwd: root,
     env,
     stdio: 'inherit',
@@ -186,40 +188,64 @@ function runSpecs(env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((done) => child.once('exit', (code) => done(code ?? 1)));
 }
 
+function specFiles(): string[] {
+  const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  if (named.length > 0) return named;
+  return readdirSync(join(root, 'e2e'))
+    .filter((name) => name.endsWith('.spec.ts'))
+    .sort()
+    .map((name) => `e2e/${name}`);
+}
+
+/** Runs one spec against its own server and database; returns the spec's exit code. */
+async function runSpecOnFreshServer(spec: string, webDist: string, keep: boolean): Promise<number> {
+  const database = await createTestDatabase(keep);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  serverLogPath = join(resultsDir, `e2e-server-${spec.replace(/^.*\//, '').replace(/\.spec\.ts$/, '')}.log`);
+  log(`${spec}: starting the server at ${baseUrl} on ${database.description} (log: ${serverLogPath})`);
+  const server = startServer(port, webDist, database.env);
+  const interrupt = () => {
+    void stopServer(server).then(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  try {
+    const started = Date.now();
+    await waitForHealth(baseUrl, server);
+    log(`${spec}: server ready after ${Math.round((Date.now() - started) / 1000)} s`);
+    return await runSpec(spec, {
+      ...process.env,
+      E2E_BASE_URL: baseUrl,
+      E2E_SERVER_PID: String(server.pid),
+      // Specs that need a server with other settings start their own from the same build.
+      E2E_WEB_DIST: webDist,
+      E2E_DATA_DIR: database.env.DATA_DIR ?? '',
+      E2E_DATABASE_URL: database.env.DATABASE_URL ?? '',
+    });
+  } catch (error) {
+    console.error(error);
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
+    await stopServer(server);
+    await database.dispose();
+  }
+}
+
 const keep = process.env.E2E_KEEP_DATA === 'true';
 const webDist = mkdtempSync(join(tmpdir(), 'hoso-e2e-web-'));
-await buildClient(webDist);
-const database = await createTestDatabase(keep);
-const port = await freePort();
-const baseUrl = `http://127.0.0.1:${port}`;
-log(`starting the server at ${baseUrl} on ${database.description} (log: ${serverLogPath})`);
-const server = startServer(port, webDist, database.env);
-
-const interrupt = () => {
-  void stopServer(server).then(() => process.exit(130));
-};
-process.once('SIGINT', interrupt);
-process.once('SIGTERM', interrupt);
-
-let exitCode = 1;
+const failed: string[] = [];
 try {
-  const started = Date.now();
-  await waitForHealth(baseUrl, server);
-  log(`server ready after ${Math.round((Date.now() - started) / 1000)} s`);
-  exitCode = await runSpecs({
-    ...process.env,
-    E2E_BASE_URL: baseUrl,
-    E2E_SERVER_PID: String(server.pid),
-    // Specs that need a server with other settings start their own from the same build.
-    E2E_WEB_DIST: webDist,
-    E2E_DATA_DIR: database.env.DATA_DIR ?? '',
-    E2E_DATABASE_URL: database.env.DATABASE_URL ?? '',
-  });
-} catch (error) {
-  console.error(error);
+  await buildClient(webDist);
+  for (const spec of specFiles()) {
+    const exitCode = await runSpecOnFreshServer(spec, webDist, keep);
+    if (exitCode !== 0) failed.push(spec);
+  }
 } finally {
-  await stopServer(server);
-  await database.dispose();
   rmSync(webDist, { recursive: true, force: true });
 }
-process.exit(exitCode);
+if (failed.length > 0) log(`failed: ${failed.join(', ')}`);
+process.exit(failed.length > 0 ? 1 : 0);
