@@ -121,6 +121,21 @@ export const errorCatalog = {
     vi: 'Đề nghị bổ sung danh mục đã được xử lý xong hoặc bị từ chối, không thể đổi trạng thái.',
     en: 'The catalog request is already done or rejected and cannot change status.',
   },
+  REORGANISATION_INVALID: {
+    status: 400,
+    vi: 'Thay đổi tổ chức bộ máy không hợp lệ.',
+    en: 'The reorganisation is invalid.',
+  },
+  REQUEST_STATE: {
+    status: 409,
+    vi: 'Đề nghị không ở trạng thái cho phép thao tác này.',
+    en: 'The request is not in a status that allows this action.',
+  },
+  PERSON_IN_OPEN_REQUEST: {
+    status: 409,
+    vi: 'Người này đã có trong một đề nghị khác chưa xử lý xong.',
+    en: 'This person is already in another request that is still open.',
+  },
   DECLARATION_SELF_DECISION: {
     status: 403,
     vi: 'Bạn không thể tự phê duyệt hoặc trả lại phiếu của chính mình. Phiếu sẽ do người phê duyệt khác của cơ quan hoặc Sở Nội vụ xử lý.',
@@ -145,21 +160,6 @@ export const errorCatalog = {
     status: 409,
     vi: 'Phiếu đã được lưu ở nơi khác sau lần bạn tải. Hãy tải lại phiếu rồi sửa tiếp.',
     en: 'The declaration was saved elsewhere after you loaded it. Reload it and continue.',
-  },
-  REORGANISATION_INVALID: {
-    status: 400,
-    vi: 'Thay đổi tổ chức bộ máy không hợp lệ.',
-    en: 'The reorganisation is invalid.',
-  },
-  REQUEST_STATE: {
-    status: 409,
-    vi: 'Đề nghị không ở trạng thái cho phép thao tác này.',
-    en: 'The request is not in a status that allows this action.',
-  },
-  PERSON_IN_OPEN_REQUEST: {
-    status: 409,
-    vi: 'Người này đã có trong một đề nghị khác chưa xử lý xong.',
-    en: 'This person is already in another request that is still open.',
   },
   PDF_CONVERTER_MISSING: {
     status: 503,

@@ -86,14 +86,23 @@ export type MoveUnitBody = z.infer<typeof moveUnitBody>;
 
 export const asOfQuery = z.object({ asOf: isoDate.optional() });
 
-export const treeQuery = z.object({ rootId: z.coerce.number().int().positive().optional(), asOf: isoDate.optional() });
+export const treeQuery = z.object({
+  rootId: z.coerce.number().int().positive().optional(),
+  asOf: isoDate.optional(),
+});
 
 export const unitOptionsQuery = z.object({
   /** Without a kind, agencies and divisions; holding groups only when asked for. */
   kind: z.enum(['agency', 'division', 'holding_group']).optional(),
   parentId: z.coerce.number().int().positive().optional(),
 });
-export const unitOption = z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.enum(unitKinds), parentId: z.number().nullable() });
+export const unitOption = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(unitKinds),
+  parentId: z.number().nullable(),
+});
 
 export const agencyTableRow = z.object({
   unitId: z.number(),
@@ -131,4 +140,9 @@ export const personListItem = z.object({
   divisionId: z.number().nullable(),
   divisionName: z.string().nullable(),
 });
-export const peoplePage = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(personListItem) });
+export const peoplePage = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(personListItem),
+});
