@@ -27,7 +27,7 @@ export function clientOf(request: FastifyRequest) {
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const service = new AuthService(deps.db, deps.config.sessionIdleMinutes);
   const signInOptions = deps.config.signIn;
-  service.useDirectory(signInOptions.ldap ? new LdapDirectory(signInOptions.ldap) : null, signInOptions.password);
+  service.configureDirectory(signInOptions.ldap ? new LdapDirectory(signInOptions.ldap) : null, signInOptions.password);
   const totp = new TotpService(deps.db, signInOptions);
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Đăng nhập (auth)'];

@@ -115,7 +115,7 @@ export class AuthService {
    * Sends password checks to the province directory (LDAP). Local password hashes then serve only
    * accounts that the directory does not list, and only while local passwords stay enabled.
    */
-  useDirectory(directory: LdapDirectory | null, localPasswords: boolean): void {
+  configureDirectory(directory: LdapDirectory | null, localPasswords: boolean): void {
     this.#directory = directory;
     this.#localPasswords = localPasswords;
   }
