@@ -112,7 +112,7 @@ function openPostgres(options: OpenDatabaseOptions & { databaseUrl: string }): D
   // the process would exit. The next query reconnects.
   pool.on('error', () => {});
   // pg-pool drops that listener while a client is checked out, so a connection lost during a
-  // query would also emit an unhandled 'error' and stop the process; the query fails on its own.
+  // query would emit an unhandled 'error' and stop the process. The query itself fails anyway.
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

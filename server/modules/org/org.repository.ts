@@ -103,7 +103,7 @@ export interface TreeRow {
   sortOrder: number;
 }
 
-/** The subtree under `rootId` as it stood on `asOf`, from the revision history. */
+/** Returns the subtree under `rootId` as it stood on `asOf`, from the revision history. */
 export async function subtreeAsOf(db: Db, rootId: number, asOf: DateString): Promise<TreeRow[]> {
   const result = await sql<TreeRow>`
     with recursive revisions_at as (
@@ -137,9 +137,9 @@ export interface HeadcountRow {
 }
 
 /**
- * Headcount of an agency (or holding group) by division on `asOf`. Divisions valid that day come
- * with their count (zero included); a division that had ended by then but still has people
- * attached comes with an empty name, the "dòng trắng" users know.
+ * Counts the people of an agency (or holding group) by division on `asOf`. Each division valid
+ * that day comes with its count, zero included. A division that had ended by then but still has
+ * people attached comes with an empty name, which users know as "dòng trắng".
  */
 export async function agencyHeadcount(db: Db, agencyId: number, asOf: DateString): Promise<{ rows: HeadcountRow[]; direct: number }> {
   const result = await sql<HeadcountRow & { isDirect: boolean }>`
@@ -171,9 +171,9 @@ export async function agencyHeadcount(db: Db, agencyId: number, asOf: DateString
 }
 
 /**
- * Headcount of each child of a province or grouping unit on `asOf`: every person whose agency
- * lies in the child's subtree that day. An agency that had ended by then but still has people
- * comes with an empty name, like a division in the agency table.
+ * Counts the people under each child of a province or grouping unit on `asOf`, that is everyone
+ * whose agency lies in the child's subtree that day. An agency that had ended by then but still
+ * has people comes with an empty name, like a division in the agency table.
  */
 export async function childrenHeadcount(db: Db, parentId: number, asOf: DateString): Promise<HeadcountRow[]> {
   const result = await sql<HeadcountRow & { sort_order: number }>`
