@@ -16,3 +16,9 @@ export const cvQuery = z.object({
     .optional(),
 });
 export type CvQuery = z.infer<typeof cvQuery>;
+
+/** Sơ yếu lý lịch of everyone in a unit, as one .zip of Word files built in the background. */
+export const cvArchiveBody = z.object({
+  form: z.enum(['2c', '2023'], { error: 'Mẫu chỉ nhận 2c (Mẫu 2C-BNV/2008) hoặc 2023.' }).default('2c'),
+});
+export type CvArchiveBody = z.infer<typeof cvArchiveBody>;

@@ -26,7 +26,7 @@ export interface CvFile {
   fileName: string;
 }
 
-interface CvSourceData {
+export interface CvSourceData {
   data: RecordData;
   draft: boolean;
   versionNo: number | null;
@@ -82,6 +82,23 @@ export class DocumentsService {
   }
 
   /**
+   * Builds the Word CV of a person whom the caller has already checked to be in scope, without an
+   * audit row: the caller writes it. The approved record is used when there is one (unless `source`
+   * says otherwise), else the open declaration or a blank form, both marked as a draft.
+   */
+  async buildDocx(
+    person: PersonRow,
+    form: CvQuery['form'],
+    source?: CvQuery['source'],
+  ): Promise<{ docx: Buffer; source: CvSourceData }> {
+    const loaded = await this.#load(person, source);
+    const names = await resolveCvNames(this.#db, loaded.data, todayIso());
+    const input = { data: loaded.data, names, draft: loaded.draft };
+    const document = form === '2023' ? buildForm2023(input) : buildForm2c(input);
+    return { docx: await renderCvDocx(document), source: loaded };
+  }
+
+  /**
    * Builds the CV file. The person reads their own; staff read people within their scope, and
    * anyone else gets NOT_FOUND. Every print is audited as a read of the full record.
    */
@@ -90,11 +107,7 @@ export class DocumentsService {
     const person = await findPerson(this.#db, personId);
     if (!person) throw new AppError('NOT_FOUND');
 
-    const source = await this.#load(person, query.source);
-    const names = await resolveCvNames(this.#db, source.data, todayIso());
-    const input = { data: source.data, names, draft: source.draft };
-    const document = query.form === '2023' ? buildForm2023(input) : buildForm2c(input);
-    const docx = await renderCvDocx(document);
+    const { docx, source } = await this.buildDocx(person, query.form, query.source);
     const buffer = query.format === 'pdf' ? await convertDocxToPdf(docx) : docx;
 
     await recordAudit(this.#db, audit, {

@@ -12,19 +12,37 @@ import type { Actor } from '../../http/policy.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
 import type { ProgressListener } from './list-workbook.ts';
 
-/** One export's content, built by a module after it has checked the caller's scope. */
-export interface ExportTask {
+interface ExportTaskBase {
   /** Name of the list or report in the audit log, e.g. 'search' or 'statistics.report'. */
   kind: string;
-  /** Download name, Vietnamese allowed, ending in .xlsx. */
+  /** Download name, Vietnamese allowed, ending in the file's extension. */
   fileName: string;
   /** The filter as the caller sent it, for the audit log. */
   filter: Record<string, unknown>;
-  /** Rows the export will write, counted before it starts; the progress bar's 100 %. */
+  /** Rows (or files) the export will write, counted before it starts; the progress bar's 100 %. */
   rowsTotal: number;
+}
+
+/** An Excel export: the runner opens a streaming workbook and the task writes its sheets. */
+export interface WorkbookExportTask extends ExportTaskBase {
   /** Writes the workbook's sheets and returns the number of data rows written. */
   write(workbook: ExcelJS.stream.xlsx.WorkbookWriter, onProgress: ProgressListener): Promise<number>;
 }
+
+/** Any other file, such as a .zip of Word documents, which the task writes to `path` itself. */
+export interface FileExportTask extends ExportTaskBase {
+  /** Extension of the stored file, without the dot, e.g. 'zip'. */
+  extension: string;
+  /** Content-Type of the download. */
+  contentType: string;
+  /** Writes the file at `path` and returns the number of rows or entries written. */
+  writeFile(path: string, onProgress: ProgressListener): Promise<number>;
+}
+
+/** One export's content, built by a module after it has checked the caller's scope. */
+export type ExportTask = WorkbookExportTask | FileExportTask;
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface ExportJobsOptions {
   db: Kysely<Database>;
@@ -127,13 +145,17 @@ export class ExportJobs {
   }
 
   /** Returns the finished file of one of the actor's exports. */
-  async file(actor: Actor, id: string): Promise<{ path: string; fileName: string; size: number }> {
+  async file(
+    actor: Actor,
+    id: string,
+  ): Promise<{ path: string; fileName: string; contentType: string; size: number }> {
     const job = this.#ownJob(actor, id);
     if (job.state === 'failed') throw new AppError('EXPORT_FAILED', { message: job.error ?? FAILED_MESSAGE });
     if (job.state !== 'done') throw new AppError('EXPORT_NOT_READY');
     const info = await stat(job.path).catch(() => null);
     if (!info) throw new AppError('NOT_FOUND', { message: 'Tệp đã hết hạn lưu. Hãy xuất lại.' });
-    return { path: job.path, fileName: job.task.fileName, size: info.size };
+    const contentType = 'writeFile' in job.task ? job.task.contentType : XLSX_TYPE;
+    return { path: job.path, fileName: job.task.fileName, contentType, size: info.size };
   }
 
   /** Waits for running exports to stop, then deletes every file. */
@@ -181,17 +203,10 @@ export class ExportJobs {
     job.state = 'running';
     try {
       this.#directory ??= mkdtemp(join(tmpdir(), 'hoso-exports-'));
-      job.path = join(await this.#directory, `${job.id}.xlsx`);
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-        filename: job.path,
-        useStyles: true,
-        useSharedStrings: false,
-      });
-      workbook.creator = 'HoSo';
-      const rowCount = await job.task.write(workbook, (rowsDone) => {
+      const onProgress: ProgressListener = (rowsDone) => {
         job.rowsDone = rowsDone;
-      });
-      await workbook.commit();
+      };
+      const rowCount = await this.#write(job, await this.#directory, onProgress);
       job.rowsDone = rowCount;
 
       await recordAudit(this.#db, job.audit, {
@@ -217,6 +232,25 @@ export class ExportJobs {
     } finally {
       job.finishedAt = new Date();
     }
+  }
+
+  async #write(job: Job, directory: string, onProgress: ProgressListener): Promise<number> {
+    const task = job.task;
+    if ('writeFile' in task) {
+      job.path = join(directory, `${job.id}.${task.extension}`);
+      return task.writeFile(job.path, onProgress);
+    }
+
+    job.path = join(directory, `${job.id}.xlsx`);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: job.path,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    workbook.creator = 'HoSo';
+    const rowCount = await task.write(workbook, onProgress);
+    await workbook.commit();
+    return rowCount;
   }
 
   async #sweep(): Promise<void> {

@@ -12,7 +12,6 @@ import { ExportJobs, type ExportTask } from './export-jobs.ts';
 import { unitPeopleExportTask } from './unit-people-export.ts';
 
 const STAFF = { access: 'roles', roles: ['unit_admin', 'approver', 'province_admin'] } as const;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,11 +69,15 @@ export async function exportsRoutes(app: FastifyInstance, deps: AppDeps): Promis
     '/api/exports/:id/file',
     {
       config: { policy: { access: 'signed_in' }, matrix },
-      schema: { tags, summary: 'Tải tệp Excel đã xuất xong', params: exportJobParams },
+      schema: {
+        tags,
+        summary: 'Tải tệp đã xuất xong (Excel, hoặc .zip Sơ yếu lý lịch)',
+        params: exportJobParams,
+      },
     },
     async (request, reply) => {
       const file = await jobs.file(requireActor(request), request.params.id);
-      reply.header('content-type', XLSX_TYPE);
+      reply.header('content-type', file.contentType);
       reply.header('content-length', String(file.size));
       reply.header('content-disposition', contentDisposition(file.fileName));
       reply.header('cache-control', 'no-store');
