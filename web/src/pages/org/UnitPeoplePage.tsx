@@ -8,6 +8,7 @@ import { formatCount } from '../../format/numbers.ts';
 import { positiveIntParam } from '../../format/search-params.ts';
 import { LoadErrorResult, NotFoundPage } from '../StatusPages.tsx';
 import { ExportButton } from '../search/export/ExportButton.tsx';
+import { CvArchiveButton } from './CvArchiveButton.tsx';
 import { type PeoplePage, useUnit, useUnitPeople } from './org-api.ts';
 import { UnitBreadcrumb } from './UnitBreadcrumb.tsx';
 
@@ -100,6 +101,7 @@ export default function UnitPeoplePage() {
               path={`/api/units/${unitId}/people/export`}
               body={{ asOf, direct: direct || undefined }}
             />
+            <CvArchiveButton unitId={unitId} />
           </Flex>
         }
       >
