@@ -38,6 +38,7 @@ async function auditRows(action: string, entityId: number) {
     .selectAll()
     .where('action', '=', action)
     .where('entity_id', '=', String(entityId))
+    .orderBy('id')
     .execute();
 }
 
