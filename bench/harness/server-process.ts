@@ -59,7 +59,7 @@ async function waitForHealth(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`The server exited with code ${child.exitCode} before it answered:\n${output()}`);
+      throw new Error(`The server exited with code ${child.exitCode} before it responded:\n${output()}`);
     try {
       const response = await fetch(`${origin}/api/health`);
       if (response.ok) return;
@@ -69,11 +69,11 @@ async function waitForHealth(
     await sleep(200);
   }
   throw new Error(
-    `The server did not answer ${origin}/api/health within ${timeoutMs / 1000} s:\n${output()}`,
+    `The server did not respond at ${origin}/api/health within ${timeoutMs / 1000} s:\n${output()}`,
   );
 }
 
-/** Starts server/main.ts with DATABASE_URL and DEMO=false and waits until /api/health answers. */
+/** Starts server/main.ts with DATABASE_URL and DEMO=false and waits until /api/health responds. */
 export async function startServer(options: {
   databaseUrl: string;
   sampleMs?: number;

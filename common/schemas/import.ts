@@ -183,7 +183,7 @@ export const importCounts = z.object({
   create: z.number(),
   /** People whose record gets a new approved version. */
   update: z.number(),
-  /** People whose record already holds exactly this data. */
+  /** People whose record already contains exactly this data. */
   unchanged: z.number(),
   /** Rows skipped whole because of an error. */
   failed: z.number(),

@@ -61,7 +61,7 @@ function freezeEntry(entry: CatalogEntry): CatalogEntry {
   return Object.freeze(entry);
 }
 
-/** The entry of `code` in force on `onDate` (YYYY-MM-DD), or undefined. The entry is frozen and shared. */
+/** Returns the entry of `code` in force on `onDate` (YYYY-MM-DD), or undefined. The entry is frozen and shared. */
 export async function findCatalogEntry(
   db: Kysely<Database>,
   catalog: CatalogName,
@@ -83,7 +83,7 @@ export async function findCatalogEntry(
   return entry;
 }
 
-/** The entry and its attributes, typed by the catalog's schema. */
+/** Returns the entry and its attributes, typed by the catalog's schema. */
 export async function findCatalogEntryWithAttributes<C extends CatalogName>(
   db: Kysely<Database>,
   catalog: C,
@@ -155,7 +155,7 @@ export async function findBaseSalary(
   return { amount: attributes.amount, validFrom: row.valid_from, legalBasis: row.legal_basis };
 }
 
-/** The whole base salary history, for rules that span several months. */
+/** Returns the whole base salary history, for rules that span several months. */
 export async function listBaseSalaryPeriods(db: Kysely<Database>): Promise<BaseSalaryPeriod[]> {
   const rows = await listEntries(db, 'base_salary', { onDate: todayIso(), includeEnded: true });
   return rows

@@ -21,7 +21,7 @@ function placeOf(
   return { agencyId: world.ownAgency.id, divisionId: world.ownDivision.id };
 }
 
-/** Letters for a number (1 → A, 27 → AA), because a person's name holds no digits. */
+/** Letters for a number (1 → A, 27 → AA), because a person's name contains no digits. */
 function letters(value: number): string {
   let rest = value;
   let text = '';

@@ -82,9 +82,9 @@ export class DocumentsService {
   }
 
   /**
-   * Builds the Word CV of a person whom the caller has already checked to be in scope, without an
-   * audit row: the caller writes it. The approved record is used when there is one (unless `source`
-   * says otherwise), else the open declaration or a blank form, both marked as a draft.
+   * Builds the Word CV of a person whom the caller has already checked to be in scope. It writes no
+   * audit row, because the caller does. The approved record is used when there is one, unless
+   * `source` selects the draft. Otherwise the open declaration or a blank form is used, marked as a draft.
    */
   async buildDocx(
     person: PersonRow,

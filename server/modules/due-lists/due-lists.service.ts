@@ -47,12 +47,13 @@ function byDueDateThenName<T extends { fullName: string }>(
     if (byDate !== 0) return byDate;
     const a = sortKeys.get(left.personId) ?? '';
     const b = sortKeys.get(right.personId) ?? '';
-    return a < b ? -1 : a > b ? 1 : 0;
+    if (a === b) return 0;
+    return a < b ? -1 : 1;
   };
 }
 
 /**
- * The step increases, over-frame starts and retirements due in the unit from `asOf` through
+ * Lists the step increases, over-frame starts and retirements due in the unit from `asOf` through
  * `months` months later (the last day included), overdue ones first.
  */
 export async function computeDueLists(

@@ -21,7 +21,7 @@ declare module 'fastify' {
 }
 
 /**
- * The app's export runner, created by whichever module asks first, so that route modules may be
+ * The app's export runner, created by whichever module registers first, so that route modules may be
  * listed in any order. Closing the app stops the runner and deletes its files.
  */
 export function exportJobsOf(app: FastifyInstance, deps: AppDeps): ExportJobs {
@@ -33,7 +33,7 @@ export function exportJobsOf(app: FastifyInstance, deps: AppDeps): ExportJobs {
   return app.exportJobs;
 }
 
-/** Starts an export for the caller and answers 202 with the job to poll. */
+/** Starts an export for the caller and responds 202 with the job to poll. */
 export async function replyWithExport(
   jobs: ExportJobs,
   request: FastifyRequest,

@@ -15,8 +15,8 @@ export interface ListSheet<Row> {
 
 /**
  * Rows read per query of a list export. Each batch query joins and sorts the whole population
- * before it returns its rows, so fewer, larger batches are much faster: 30,000 people of the
- * benchmark province read in about 1.6 to 2.1 s with 5,000 and 7.8 to 9.7 s with 500 (busy 2-core machine).
+ * before it returns its rows, so fewer, larger batches are much faster. The 30,000 people of the
+ * benchmark province took about 1.6 to 2.1 s with 5,000 and 7.8 to 9.7 s with 500 (busy 2-core machine).
  */
 export const LIST_EXPORT_BATCH_SIZE = 5_000;
 

@@ -9,7 +9,7 @@ import { assertCoversUnit, grantRoots, STAFF_ROLES, subtreeIds } from '../access
 import { type AuditContext, recordAudit } from '../audit/audit.ts';
 import * as repository from './org.repository.ts';
 
-// Which kinds of unit may sit under which parent.
+// Parent kinds allowed for each kind of unit.
 const ALLOWED_PARENTS: Record<CreateUnitBody['kind'], readonly UnitRow['kind'][]> = {
   agency: ['province', 'agency'],
   division: ['agency', 'division'],
@@ -57,7 +57,7 @@ export class OrgService {
     return { ...toUnitDto(unit), path: await repository.pathOf(this.db, unitId) };
   }
 
-  /** The tree under `rootId` (default: the actor's first grant) as of a date, as nested nodes. */
+  /** Returns the tree under `rootId` (default: every unit the actor's staff grants cover) as of a date, as nested nodes. */
   async tree(actor: Actor, rootId: number | undefined, asOf = todayIso()): Promise<UnitTreeNode[]> {
     const roots = rootId ? [rootId] : grantRoots(actor, STAFF_ROLES);
     const nodes: UnitTreeNode[] = [];
