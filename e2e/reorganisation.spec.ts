@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateVi, todayIso } from '../common/dates.ts';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
-import { e2eEnvironment } from './support/environment.ts';
+import { type OwnServer, startOwnServer } from './sign-in-options-server.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
 
 // The province admin merges division 112011 of Sở Tư pháp into the Văn phòng Ủy ban nhân dân
@@ -12,8 +12,8 @@ import { type BrowserSession, launchChromium } from './support/browser.ts';
 // division, so Sở Tư pháp's table shows 112011 as a blank row (code, empty name) with the same
 // count, and its "Chi tiết" lists those people.
 //
-// scripts/test-e2e.ts gives this spec a fresh server and demo province of its own, so the merge
-// and the password change touch no other spec.
+// The spec runs its own server with a fresh demo province: admin.spec.ts replaces the province
+// admin's default password on the shared server, and the merge changes the tree other specs read.
 
 const resultsDir = resolve(import.meta.dirname, '../test-results');
 const PROVINCE_ADMIN_EMAIL = demoLoginEmail('province_admin');
@@ -28,7 +28,7 @@ interface AgencyRow {
   headcount: number;
 }
 
-const server = e2eEnvironment();
+let server: OwnServer;
 let browser: BrowserSession;
 let page: Page;
 const problems: string[] = [];
@@ -134,6 +134,11 @@ async function readAgencyRows(): Promise<AgencyRow[]> {
 
 beforeAll(async () => {
   mkdirSync(resultsDir, { recursive: true });
+  // 3000 demo people put several people in 112011, more than the one a smaller province gives.
+  server = await startOwnServer(
+    async () => ({ DEMO_PEOPLE: '3000' }),
+    join(resultsDir, 'e2e-reorganisation-server.log'),
+  );
   browser = await launchChromium();
   page = await browser.context.newPage();
   watchForProblems(page);
@@ -149,6 +154,7 @@ afterEach(async (context) => {
 
 afterAll(async () => {
   await browser?.close();
+  await server?.stop();
 });
 
 describe('reorganisation: merge a division', () => {

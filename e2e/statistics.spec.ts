@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { foldForSearch, nameSortKey } from '../common/vietnamese.ts';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
-import { e2eEnvironment } from './support/environment.ts';
+import { type OwnServer, startOwnServer } from './sign-in-options-server.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
 
 // Headcounts, statistics and search as the demo unit admin of Sở Tư pháp (agency 112). A
@@ -13,8 +13,8 @@ import { type BrowserSession, launchChromium } from './support/browser.ts';
 // of exactly that many people, which exports to an Excel file with one row per person. A search
 // without tone marks finds names in Vietnamese name order.
 //
-// scripts/test-e2e.ts gives this spec a fresh server and demo province of its own, so the
-// password change touches no other spec.
+// The spec runs its own server with a fresh demo province: it must replace the unit admin's
+// default password, which smoke.spec.ts expects to find unchanged on the shared server.
 
 const resultsDir = resolve(import.meta.dirname, '../test-results');
 const UNIT_ADMIN_EMAIL = demoLoginEmail('unit_admin');
@@ -37,7 +37,7 @@ const EXPORT_HEADER = [
   'Chức vụ',
 ];
 
-const server = e2eEnvironment();
+let server: OwnServer;
 let browser: BrowserSession;
 let page: Page;
 const problems: string[] = [];
@@ -138,6 +138,10 @@ async function readExportedList(
 
 beforeAll(async () => {
   mkdirSync(resultsDir, { recursive: true });
+  server = await startOwnServer(
+    async () => ({ DEMO_PEOPLE: '3000' }),
+    join(resultsDir, 'e2e-statistics-server.log'),
+  );
   browser = await launchChromium();
   page = await browser.context.newPage();
   watchForProblems(page);
@@ -153,6 +157,7 @@ afterEach(async (context) => {
 
 afterAll(async () => {
   await browser?.close();
+  await server?.stop();
 });
 
 describe('statistics: counts, drill-down, export, search', () => {

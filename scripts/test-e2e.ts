@@ -6,7 +6,7 @@
 //
 // Database: a new temporary PGlite folder, or, when DATABASE_URL is set, a new database created
 // on that PostgreSQL server for this run and dropped afterwards (the database named in the URL is
-// used only to connect). Variables: E2E_DEMO_PEOPLE (default 3000), CHROMIUM_PATH (default
+// used only to connect). Variables: E2E_DEMO_PEOPLE (default 1500), CHROMIUM_PATH (default
 // /usr/bin/chromium), E2E_KEEP_DATA=true keeps the data folder or database for inspection.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -120,8 +120,7 @@ function startServer(port: number, webDist: string, databaseEnv: Record<string, 
     HOST: '127.0.0.1',
     PORT: String(port),
     DEMO: 'true',
-    // 3000 people put several people in each division and several "nguyen van" in the search.
-    DEMO_PEOPLE: process.env.E2E_DEMO_PEOPLE ?? '3000',
+    DEMO_PEOPLE: process.env.E2E_DEMO_PEOPLE ?? '1500',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     WEB_DIST: webDist,
     ...databaseEnv,
