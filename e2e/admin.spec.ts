@@ -233,6 +233,7 @@ describe('admin screens: accounts, catalogs, units', () => {
     }
 
     await passwordDialog.getByRole('button', { name: 'Tôi đã lưu mật khẩu, đóng' }).click();
+    await passwordDialog.waitFor({ state: 'hidden' });
     await page.waitForURL(/\/accounts\/\d+$/);
     await page.getByRole('heading', { name: newAccountName }).waitFor();
     await page.getByText(newAccountEmail).waitFor();
@@ -344,6 +345,8 @@ describe('admin screens: accounts, catalogs, units', () => {
     ).trim();
     expect(resetPassword).toMatch(INITIAL_PASSWORD_PATTERN);
     await passwordDialog.getByRole('button', { name: 'Tôi đã lưu mật khẩu, đóng' }).click();
+    // The closing dialog keeps covering the page until its animation ends.
+    await passwordDialog.waitFor({ state: 'hidden' });
     await signOut(page);
 
     expect(await signIn(page, unitAdmin!.email, resetPassword)).toBe(200);
