@@ -99,6 +99,12 @@ async function chooseUnit(page: Page, picker: Locator, code: string, title: stri
   await picker.click();
   await picker.fill(code);
   await page.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+  // The tree dropdown can stay open after the choice and cover the dialog's buttons.
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  if (await dropdown.isVisible()) {
+    await page.keyboard.press('Escape');
+    await dropdown.waitFor({ state: 'hidden' });
+  }
 }
 
 /** Opens an antd Select, types part of the option if given and chooses the option titled `title`. */
