@@ -6,6 +6,7 @@ import { formatDateVi, todayIso } from '../common/dates.ts';
 import type { Account, AccountsPage } from '../common/schemas/accounts.ts';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 import { e2eEnvironment } from './support/environment.ts';
 
 // The administration screens as SNV and a unit admin use them: accounts with their one-time
@@ -174,17 +175,11 @@ describe('admin screens: accounts, catalogs, units', () => {
     mkdirSync(resultsDir, { recursive: true });
     browser = await launchChromium();
     page = await browser.context.newPage();
+    traceRequests(page);
     watchForProblems(page, problems);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) {
-      await page.screenshot({
-        path: screenshotPath(`failure-${context.task.name.replace(/\W+/g, '-')}`),
-        fullPage: true,
-      });
-    }
-  });
+  reportPageOnFailure('admin', () => page);
 
   afterAll(async () => {
     await browser?.close();

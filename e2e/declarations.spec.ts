@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 import { e2eEnvironment } from './support/environment.ts';
 
 // The declaration workflow through the browser, with the demo accounts of Sở Tư pháp: the person
@@ -178,13 +179,11 @@ describe('declaration: submit, return, fix, approve', () => {
     mkdirSync(resultsDir, { recursive: true });
     browser = await launchChromium();
     page = await browser.context.newPage();
+    traceRequests(page);
     watchForProblems(page, problems);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page)
-      await screenshot(page, `failure-${context.task.name.replace(/\W+/g, '-')}`);
-  });
+  reportPageOnFailure('declarations', () => page);
 
   afterAll(async () => {
     await browser?.close();

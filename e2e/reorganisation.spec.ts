@@ -6,6 +6,7 @@ import { formatDateVi, todayIso } from '../common/dates.ts';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type OwnServer, startOwnServer } from './sign-in-options-server.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 
 // The province admin merges division 112011 of Sở Tư pháp into the Văn phòng Ủy ban nhân dân
 // tỉnh (agency 110) on the "Sắp xếp tổ chức bộ máy" page. Its people stay attached to the ended
@@ -141,16 +142,11 @@ beforeAll(async () => {
   );
   browser = await launchChromium();
   page = await browser.context.newPage();
+  traceRequests(page);
   watchForProblems(page);
 }, 300_000);
 
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page)
-    await page.screenshot({
-      path: screenshotPath(`failure-${context.task.name.replace(/\W+/g, '-')}`),
-      fullPage: true,
-    });
-});
+reportPageOnFailure('reorganisation', () => page);
 
 afterAll(async () => {
   await browser?.close();

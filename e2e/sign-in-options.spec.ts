@@ -15,6 +15,7 @@ import {
 import { type LocalSmtp, startLocalSmtp } from '../server/test/local-smtp.ts';
 import { type OwnServer, startOwnServer } from './sign-in-options-server.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 
 // Password reset by e-mail, TOTP for admins, single sign-on and "Ai đã xem hồ sơ của tôi" in a
 // real browser. The spec starts a HoSo server of its own, because TOTP_FOR_ADMINS would change
@@ -65,13 +66,14 @@ function watchForProblems(watched: Page): void {
 
 /** Submits the sign-in form and returns the HTTP status of the sign-in request. */
 async function signIn(email: string, password: string): Promise<number> {
+  // Waiting for the button first keeps a click on a form still being drawn from being lost.
+  const submit = page.getByRole('button', { name: 'Đăng nhập', exact: true });
+  await expect.poll(() => submit.isEnabled(), UI_WAIT).toBe(true);
   await page.getByLabel('Thư điện tử công vụ').fill(email);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  const [response] = await Promise.all([
-    page.waitForResponse((candidate) => candidate.url().endsWith('/api/auth/sign-in')),
-    page.getByRole('button', { name: 'Đăng nhập', exact: true }).click(),
-  ]);
-  return response.status();
+  const response = page.waitForResponse((candidate) => candidate.url().endsWith('/api/auth/sign-in'));
+  await submit.click(UI_WAIT);
+  return (await response).status();
 }
 
 async function signOut(): Promise<void> {
@@ -193,6 +195,7 @@ beforeAll(async () => {
   );
   browser = await launchChromium();
   page = await browser.context.newPage();
+  traceRequests(page);
   watchForProblems(page);
 }, 300_000);
 
@@ -202,6 +205,8 @@ afterAll(async () => {
   await provider?.close();
   await smtp?.close();
 });
+
+reportPageOnFailure('sign-in-options', () => page);
 
 afterEach(() => {
   expect(problems, 'browser or server problems').toEqual([]);

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateVi, todayIso } from '../common/dates.ts';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 import { readServerDatabase } from './support/database.ts';
 import { e2eEnvironment } from './support/environment.ts';
 
@@ -87,17 +88,11 @@ describe('smoke: sign-in, headcount tables, idle expiry', () => {
     mkdirSync(resultsDir, { recursive: true });
     browser = await launchChromium();
     page = await browser.context.newPage();
+    traceRequests(page);
     watchForProblems(page, problems);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) {
-      await page.screenshot({
-        path: join(resultsDir, `e2e-failure-${context.task.name.replace(/\W+/g, '-')}.png`),
-        fullPage: true,
-      });
-    }
-  });
+  reportPageOnFailure('smoke', () => page);
 
   afterAll(async () => {
     await browser?.close();

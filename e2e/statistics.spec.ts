@@ -7,6 +7,7 @@ import { foldForSearch, nameSortKey } from '../common/vietnamese.ts';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type OwnServer, startOwnServer } from './sign-in-options-server.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 
 // Headcounts, statistics and search as the demo unit admin of Sở Tư pháp (agency 112). A
 // division's "Chi tiết" lists as many people as its row shows. A statistics number opens a list
@@ -144,16 +145,11 @@ beforeAll(async () => {
   );
   browser = await launchChromium();
   page = await browser.context.newPage();
+  traceRequests(page);
   watchForProblems(page);
 }, 300_000);
 
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page)
-    await page.screenshot({
-      path: screenshotPath(`failure-${context.task.name.replace(/\W+/g, '-')}`),
-      fullPage: true,
-    });
-});
+reportPageOnFailure('statistics', () => page);
 
 afterAll(async () => {
   await browser?.close();
