@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { ImportProblem } from '../../../common/schemas/import.ts';
 import { nameSortKey } from '../../../common/vietnamese.ts';
 import type { Database } from '../../db/schema.ts';
@@ -7,9 +7,9 @@ import { lockPerson, moveMembership, writeApprovedVersion } from '../records/rec
 import { type ImportTarget, planRow, type RowPlan } from './import-plan.ts';
 import { cellProblem, type ParsedRow } from './import-rows.ts';
 
-// Writing one row in its own short transaction. The row is planned again inside the transaction,
-// because the dry run may be minutes old. Then the person, the membership, the approved version
-// and the audit row commit together or not at all, so a failing row is skipped whole.
+// Writing one row inside the batch's transaction. The row is planned again there, because the
+// dry run may be minutes old. Then the person, the membership, the approved version and the audit
+// row are written together; a row that fails its checks writes nothing.
 
 export interface ImportActor {
   accountId: number;
@@ -55,56 +55,68 @@ async function createPerson(
   return person.id;
 }
 
-/** Imports one row; returns what it did and its problems. */
+/**
+ * A row that met a unique conflict: another import created the same person between this row's
+ * check and its insert. The statement failed, so the transaction it ran in is lost; the batch
+ * runs again one row per transaction, where this result is that row's outcome.
+ */
+export class RowConflict extends Error {
+  readonly result: WrittenRow;
+
+  constructor(result: WrittenRow) {
+    super('Import row conflict');
+    this.name = 'RowConflict';
+    this.result = result;
+  }
+}
+
+/** Imports one row in `trx`; returns what it did and its problems. */
 export async function importRow(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   target: ImportTarget & { importId: number; fileName: string },
   row: ParsedRow,
   actor: ImportActor,
   today: string,
   seenIds: Map<string, number>,
 ): Promise<WrittenRow> {
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const plan = await planRow(trx, target, row, today, seenIds);
-      if (plan.outcome === 'error' || plan.outcome === 'unchanged')
-        return { outcome: plan.outcome, problems: plan.problems };
+  const plan = await planRow(trx, target, row, today, seenIds);
+  if (plan.outcome === 'error' || plan.outcome === 'unchanged')
+    return { outcome: plan.outcome, problems: plan.problems };
 
-      let personId = plan.personId;
-      if (personId === null) {
-        personId = await createPerson(trx, plan, target.agency.id, today);
-      } else {
-        await lockPerson(trx, personId);
-        await moveMembership(trx, personId, target.agency.id, plan.divisionId, today);
-      }
-      const version = await writeApprovedVersion(trx, {
-        personId,
-        data: plan.data,
-        source: 'import',
-        declarationId: null,
-        approvedBy: actor.accountId,
-      });
-      await recordAudit(trx, actor.audit, {
-        action: 'record.import',
-        entityType: 'person',
-        entityId: personId,
-        after: { versionNo: version.versionNo },
-        detail: {
-          importId: target.importId,
-          fileName: target.fileName,
-          rowNumber: row.rowNumber,
-          created: plan.outcome === 'create',
-          agencyId: target.agency.id,
-          divisionId: plan.divisionId,
-          note: 'Phiên bản hồ sơ đã phê duyệt, nhập từ Excel, ký duyệt bởi quản trị viên nhập tệp.',
-        },
-      });
-      return { outcome: plan.outcome, problems: plan.problems };
+  try {
+    let personId = plan.personId;
+    if (personId === null) {
+      personId = await createPerson(trx, plan, target.agency.id, today);
+    } else {
+      await lockPerson(trx, personId);
+      await moveMembership(trx, personId, target.agency.id, plan.divisionId, today);
+    }
+    const version = await writeApprovedVersion(trx, {
+      personId,
+      data: plan.data,
+      source: 'import',
+      declarationId: null,
+      approvedBy: actor.accountId,
     });
+    await recordAudit(trx, actor.audit, {
+      action: 'record.import',
+      entityType: 'person',
+      entityId: personId,
+      after: { versionNo: version.versionNo },
+      detail: {
+        importId: target.importId,
+        fileName: target.fileName,
+        rowNumber: row.rowNumber,
+        created: plan.outcome === 'create',
+        agencyId: target.agency.id,
+        divisionId: plan.divisionId,
+        note: 'Phiên bản hồ sơ đã phê duyệt, nhập từ Excel, ký duyệt bởi quản trị viên nhập tệp.',
+      },
+    });
+    return { outcome: plan.outcome, problems: plan.problems };
   } catch (error) {
-    // Another import created the same person between this row's check and its insert.
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    return {
+    throw new RowConflict({
       outcome: 'error',
       problems: [
         ...row.problems,
@@ -116,6 +128,6 @@ export async function importRow(
           'số định danh vừa được một lần nhập khác ghi vào hệ thống. Hãy nhập lại tệp để cập nhật dòng này.',
         ),
       ],
-    };
+    });
   }
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../common/schemas/import.ts';
 import { makeSmallProvince } from '../../test/factories.ts';
@@ -394,6 +395,82 @@ describe('import', () => {
       phase: 'imported',
       createdByName: 'tp.admin',
     });
+  });
+});
+
+describe('a row that meets a concurrent import', () => {
+  it('fails alone, and the rest of its batch is imported', async () => {
+    const db = app.database.db;
+    const conflicting = '044188000031';
+    // Stands in for another import that inserts the same person between this row's check and its
+    // insert: PostgreSQL reports that race as a unique violation (23505) on the insert.
+    await sql`
+      create function raise_import_race() returns trigger language plpgsql as $$
+      begin
+        if new.personal_id_number = ${sql.lit(conflicting)} then
+          raise unique_violation using message = 'people_personal_id_number_key';
+        end if;
+        return new;
+      end $$`.execute(db);
+    await sql`create trigger import_race before insert on people for each row execute function raise_import_race()`.execute(
+      db,
+    );
+    try {
+      const template = await justiceAdmin.get(`/api/units/${province.justice.id}/imports/template`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('Hồ sơ')!;
+      const headers = new Map<string, number>();
+      sheet.getRow(3).eachCell((cell, column) => headers.set(String(cell.value).replace(' (*)', ''), column));
+      const people = [
+        ['044188000030', 'Lê Văn Trước', 'Nam', '01/02/1988'],
+        [conflicting, 'Lê Văn Tranh', 'Nam', '02/02/1988'],
+        ['044188000032', 'Lê Thị Sau', 'Nữ', '03/02/1988'],
+      ];
+      for (const [index, [idNumber, name, gender, birthDate]] of people.entries()) {
+        const fill: Record<string, string> = {
+          'Số định danh cá nhân': idNumber!,
+          'Họ và tên': name!,
+          'Giới tính': gender!,
+          'Ngày sinh': birthDate!,
+          'Dân tộc': '01 - Kinh',
+          'Mã bộ phận': '112001 - Ban Lãnh đạo',
+          'Cán bộ, công chức, viên chức': 'Công chức',
+        };
+        for (const [header, value] of Object.entries(fill))
+          sheet.getCell(4 + index, headers.get(header)!).value = value;
+      }
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+      const uploadedFile = await upload(justiceAdmin, province.justice.id, file);
+      expect(uploadedFile.statusCode, uploadedFile.body).toBe(201);
+      const job = uploadedFile.json() as ImportJob;
+      const checked = await check(justiceAdmin, job.id, { mapping: job.mapping, dateFormats: {} });
+      expect(checked.counts).toEqual({ create: 3, update: 0, unchanged: 0, failed: 0 });
+      const imported = await runImport(justiceAdmin, job.id);
+      expect(imported.phase, imported.error ?? '').toBe('imported');
+      expect(imported.counts).toEqual({ create: 2, update: 0, unchanged: 0, failed: 1 });
+
+      const problems = await justiceAdmin.get(`/api/imports/${job.id}/problems`);
+      expect(JSON.stringify(problems.json())).toContain('vừa được một lần nhập khác');
+      const written = await db
+        .selectFrom('people')
+        .select('personal_id_number')
+        .where('personal_id_number', 'in', ['044188000030', conflicting, '044188000032'])
+        .orderBy('personal_id_number')
+        .execute();
+      expect(written.map((row) => row.personal_id_number)).toEqual(['044188000030', '044188000032']);
+      const audited = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('rows'))
+        .where('action', '=', 'record.import')
+        .where(sql<boolean>`detail->>'importId' = ${String(job.id)}`)
+        .executeTakeFirstOrThrow();
+      expect(Number(audited.rows)).toBe(2);
+    } finally {
+      await sql`drop trigger import_race on people`.execute(db);
+      await sql`drop function raise_import_race()`.execute(db);
+    }
   });
 });
 
