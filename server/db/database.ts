@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { DataChanges, registerDataChanges, trackDataChanges } from './data-changes.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 import { installTypeParsers } from './type-parsers.ts';
@@ -25,6 +26,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  /** Moves after each committed write to the tables statistics count; see data-changes.ts. */
+  changes: DataChanges;
   kind: DatabaseKind;
   close(): Promise<void>;
 }
@@ -89,9 +92,10 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   }
 
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const { db, changes } = trackedKysely(pool);
   return {
     db,
+    changes,
     kind: 'pglite',
     async close() {
       await db.destroy();
@@ -114,14 +118,23 @@ function openPostgres(options: OpenDatabaseOptions & { databaseUrl: string }): D
   // pg-pool drops that listener while a client is checked out, so a connection lost during a
   // query would emit an unhandled 'error' and stop the process. The query itself fails anyway.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const { db, changes } = trackedKysely(pool);
   return {
     db,
+    changes,
     kind: 'postgres',
     async close() {
       await db.destroy();
     },
   };
+}
+
+/** A Kysely instance over `pool` whose committed writes move a change counter. */
+function trackedKysely(pool: pg.Pool): { db: Kysely<Database>; changes: DataChanges } {
+  const changes = new DataChanges();
+  const db = new Kysely<Database>({ dialect: trackDataChanges(new PostgresDialect({ pool }), changes) });
+  registerDataChanges(db, changes);
+  return { db, changes };
 }
 
 /** Opens the PostgreSQL server named by `databaseUrl`, or else the embedded PGlite database. */

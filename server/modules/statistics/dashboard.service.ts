@@ -28,7 +28,18 @@ function emptyEmploymentTypes(): EmploymentTypes {
  * declaration progress, with the same population and rows as the quality statistics. For the
  * province admin this is the province overview, one row per agency.
  */
-export async function dashboard(
+export function dashboard(
+  db: Kysely<Database>,
+  statistics: StatisticsService,
+  actor: Actor,
+  filter: StatisticsQuery,
+): Promise<ProvinceDashboard> {
+  return statistics.cached('dashboard', actor, filter, (unit) =>
+    computeDashboard(db, statistics, actor, unit),
+  );
+}
+
+async function computeDashboard(
   db: Kysely<Database>,
   statistics: StatisticsService,
   actor: Actor,

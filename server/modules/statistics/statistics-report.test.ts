@@ -220,7 +220,8 @@ describe('province dashboard', () => {
       expect(response.statusCode, response.body).toBe(200);
       const totals = response.json().totals;
       const row = dashboard.rows.find((item: { unitId: number }) => item.unitId === agency.id);
-      for (const status of progressStatuses) expect(row.progress[status], `${agency.code} ${status}`).toBe(totals[status]);
+      for (const status of progressStatuses)
+        expect(row.progress[status], `${agency.code} ${status}`).toBe(totals[status]);
     }
   });
 

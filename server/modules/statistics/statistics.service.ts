@@ -15,11 +15,13 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Actor, holdsRole } from '../../http/policy.ts';
-import { grantRoots, STAFF_ROLES } from '../access/scope.ts';
+import { dataChangesOf } from '../../db/data-changes.ts';
+import { assertCoversUnit, grantRoots, STAFF_ROLES } from '../access/scope.ts';
 import { seesFullIdNumbers, viewerScope } from '../search/people-scope.ts';
 import { pageOfPeople } from '../search/person-list.ts';
 import { type PopulationQuery, populationQuery } from '../search/population.ts';
 import { bucketSql } from './dimension-sql.ts';
+import { ResultCache } from './result-cache.ts';
 import {
   type GroupCount,
   groupCounts,
@@ -42,11 +44,38 @@ export interface CountedPopulation {
   mapping: RowMapping;
 }
 
+/** The counted unit and date of a whole statistic, once the viewer's access to the unit is checked. */
+export interface CountedUnit {
+  unitId: number;
+  asOf: string;
+}
+
+// A province has a few hundred units that someone may count; a national database a few thousand.
+const CACHE_OPTIONS = { maxEntries: 500, maxAgeMs: 10 * 60_000 };
+
 export class StatisticsService {
   readonly #db: Kysely<Database>;
+  readonly #cache: ResultCache<unknown>;
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
+    this.#cache = new ResultCache(dataChangesOf(db), CACHE_OPTIONS);
+  }
+
+  /**
+   * Computes a whole statistic of the unit asked for (or the viewer's default unit) on the date,
+   * or returns the same statistic computed earlier when no counted table has changed since. The
+   * viewer's access to the unit is checked first, on every call.
+   */
+  async cached<T>(
+    kind: string,
+    actor: Actor,
+    filter: StatisticsQuery,
+    compute: (unit: CountedUnit) => Promise<T>,
+  ): Promise<T> {
+    const unit = { unitId: await this.#rootUnit(actor, filter.unitId), asOf: filter.asOf ?? todayIso() };
+    await assertCoversUnit(this.#db, actor, unit.unitId, STAFF_ROLES);
+    return this.#cache.get(`${kind}:${unit.unitId}:${unit.asOf}`, () => compute(unit)) as Promise<T>;
   }
 
   /**
@@ -76,7 +105,11 @@ export class StatisticsService {
   }
 
   async quality(actor: Actor, filter: StatisticsQuery): Promise<QualityStatistics> {
-    const counted = await this.population(actor, filter);
+    return this.cached('quality', actor, filter, (unit) => this.#quality(actor, unit));
+  }
+
+  async #quality(actor: Actor, unit: CountedUnit): Promise<QualityStatistics> {
+    const counted = await this.population(actor, unit);
     const expressions = dimensionIds.map((id) => ({ name: id, expression: bucketSql(id, counted.asOf) }));
     const counts = await groupCounts(this.#db, counted.query, counted.mapping, expressions, [
       ['age_band', 'gender'],
