@@ -38,20 +38,26 @@ function toSummary(row: SummaryRow, fullIdNumbers: boolean): PersonSummary {
 
 /**
  * Reads one page of a list in Vietnamese name order (given name, middle names, family name), which
- * people.name_sort_key encodes as plain bytes so that PGlite and PostgreSQL sort alike.
+ * people.name_sort_key encodes as plain bytes so that PGlite and PostgreSQL sort alike. The total
+ * comes with the page from a window count, so the matching people are found once, not twice; only
+ * a page past the end needs a count of its own.
  */
 export async function pageOfPeople(
   query: PopulationQuery,
   options: { asOf: string; page: number; pageSize: number; fullIdNumbers: boolean },
 ) {
-  const counted = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await selectSummary(query, options.asOf)
+    .select(sql<string>`count(*) over ()`.as('total'))
     .orderBy('p.name_sort_key')
     .orderBy('p.id')
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize)
     .execute();
-  return { total: Number(counted.total), items: rows.map((row) => toSummary(row, options.fullIdNumbers)) };
+  const total = rows[0] ? Number(rows[0].total) : options.page === 1 ? 0 : await countPeople(query);
+  return {
+    total,
+    items: rows.map(({ total: _total, ...row }) => toSummary(row, options.fullIdNumbers)),
+  };
 }
 
 /** Counts the people of a list. */

@@ -98,6 +98,14 @@ describe('search without tone marks', () => {
       all.items.slice(0, 4).map((item) => item.id),
     );
     expect(first.total).toBe(all.total);
+    expect(second.total).toBe(all.total);
+
+    // A page past the end is empty and still says how many people match.
+    const pastEnd = (await client.get('/api/search/people?q=nguyen&pageSize=2&page=500')).json();
+    expect(pastEnd.items).toEqual([]);
+    expect(pastEnd.total).toBe(all.total);
+    const none = (await client.get('/api/search/people?q=khongcotennay&pageSize=2&page=1')).json();
+    expect(none).toMatchObject({ items: [], total: 0 });
   });
 });
 
