@@ -51,3 +51,28 @@ export async function recordAudit(
     })
     .execute();
 }
+
+/** Appends several rows to the audit log in one statement, as recordAudit does for one. */
+export async function recordAudits(
+  db: Kysely<Database> | Transaction<Database>,
+  context: AuditContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_log')
+    .values(
+      entries.map((entry) => ({
+        actor_account_id: context.actorAccountId,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId === null ? null : String(entry.entityId),
+        before: toJson(entry.before),
+        after: toJson(entry.after),
+        detail: toJson(entry.detail),
+        request_id: context.requestId,
+        ip: context.ip,
+      })),
+    )
+    .execute();
+}

@@ -224,13 +224,46 @@ async function checkPersonalId(
 }
 
 /**
+ * Organisation problems by agency, division and day, for a caller that checks many records of the
+ * same units in one go (an Excel import). Units do not change within one batch of rows.
+ */
+export type OrganisationMemo = Map<string, readonly FieldError[]>;
+
+async function checkOrganisationOnce(
+  db: Kysely<Database>,
+  data: RecordData,
+  today: string,
+  problems: Problems,
+  memo: OrganisationMemo | undefined,
+): Promise<void> {
+  if (!memo) return checkOrganisation(db, data, today, problems);
+  const key = `${data.employment.agencyId}:${data.employment.divisionId}:${today}`;
+  let found = memo.get(key);
+  if (!found) {
+    const own = new Problems();
+    await checkOrganisation(db, data, today, own);
+    found = own.list;
+    memo.set(key, found);
+  }
+  problems.addFound(found);
+}
+
+export interface ProblemContext {
+  personId: number;
+  today: string;
+  organisationMemo?: OrganisationMemo;
+  /** Set when the caller has just found that no person holds the record's ID number. */
+  personalIdFree?: boolean;
+}
+
+/**
  * Returns every rule the declaration breaks on `today`; an empty list means it may be submitted
  * or approved. Structural errors (types, lengths) come first, from the shared schema.
  */
 export async function findDeclarationProblems(
   db: Kysely<Database>,
   data: unknown,
-  context: { personId: number; today: string },
+  context: ProblemContext,
 ): Promise<FieldError[]> {
   const parsed = recordData.safeParse(data);
   if (!parsed.success) return recordFieldErrors(parsed.error.issues);
@@ -240,9 +273,9 @@ export async function findDeclarationProblems(
   checkRequired(record, problems);
   checkNotFuture(record, [], context.today, problems);
   checkChronology(record, problems);
-  await checkOrganisation(db, record, context.today, problems);
+  await checkOrganisationOnce(db, record, context.today, problems, context.organisationMemo);
   await checkCatalogCodes(db, record, context.today, problems);
   await checkSalary(db, record, context.today, problems);
-  await checkPersonalId(db, record, context.personId, problems);
+  if (!context.personalIdFree) await checkPersonalId(db, record, context.personId, problems);
   return problems.list;
 }

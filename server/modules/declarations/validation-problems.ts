@@ -16,6 +16,15 @@ export class Problems {
     this.seen.add(field);
     this.list.push({ field, label: recordFieldLabel(path), message });
   }
+
+  /** Adds problems found earlier for the same values (see OrganisationMemo). */
+  addFound(found: readonly FieldError[]): void {
+    for (const problem of found) {
+      if (this.seen.has(problem.field)) continue;
+      this.seen.add(problem.field);
+      this.list.push(problem);
+    }
+  }
 }
 
 export function formatDate(iso: string): string {

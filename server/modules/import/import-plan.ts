@@ -9,7 +9,7 @@ import {
 import type { RecordData } from '../../../common/schemas/record.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
-import { findDeclarationProblems } from '../declarations/declaration-validation.ts';
+import { findDeclarationProblems, type OrganisationMemo } from '../declarations/declaration-validation.ts';
 import { parseRecordData } from '../records/record-data.ts';
 import { findCurrentVersion, findOpenMembership } from '../records/records.repository.ts';
 import type { HeaderColumn } from './import-headers.ts';
@@ -78,13 +78,44 @@ function rowError(target: ImportTarget, row: ParsedRow, field: ImportFieldKey, m
   };
 }
 
-/** Plans one row on `today`. `seenIds` contains the ID numbers of earlier rows of the same file. */
+/**
+ * What the rows of one batch share: the people already holding the batch's ID numbers, read in
+ * one query, and the organisation checks of each agency and division.
+ */
+export interface BatchLookups {
+  personIdsByNumber: Map<string, number>;
+  organisationMemo: OrganisationMemo;
+}
+
+/** Reads the lookups of a batch of rows in one query. */
+export async function batchLookups(db: Db, rows: readonly ParsedRow[]): Promise<BatchLookups> {
+  const numbers = [
+    ...new Set(rows.map((row) => row.values.personalIdNumber).filter((id) => id !== undefined)),
+  ];
+  const people = numbers.length
+    ? await db
+        .selectFrom('people')
+        .select(['id', 'personal_id_number'])
+        .where('personal_id_number', 'in', numbers)
+        .execute()
+    : [];
+  return {
+    personIdsByNumber: new Map(people.map((person) => [person.personal_id_number!, person.id])),
+    organisationMemo: new Map(),
+  };
+}
+
+/**
+ * Plans one row on `today`. `seenIds` contains the ID numbers of earlier rows of the same file;
+ * `lookups` are those of the row's batch, read by batchLookups in the same transaction.
+ */
 export async function planRow(
   db: Db,
   target: ImportTarget,
   row: ParsedRow,
   today: string,
   seenIds: Map<string, number>,
+  lookups: BatchLookups,
 ): Promise<RowPlan> {
   if (row.problems.some((problem) => problem.level === 'error'))
     return { outcome: 'error', problems: row.problems };
@@ -109,11 +140,8 @@ export async function planRow(
   }
   seenIds.set(idNumber, row.rowNumber);
 
-  const existing = await db
-    .selectFrom('people')
-    .select('id')
-    .where('personal_id_number', '=', idNumber)
-    .executeTakeFirst();
+  const existingId = lookups.personIdsByNumber.get(idNumber);
+  const existing = existingId === undefined ? undefined : { id: existingId };
   const membership = existing ? await findOpenMembership(db, existing.id) : undefined;
   if (existing && membership?.agency_id !== target.agency.id) {
     return rowError(
@@ -160,6 +188,10 @@ export async function planRow(
   const ruleErrors = await findDeclarationProblems(db as Kysely<Database>, data, {
     personId: existing?.id ?? 0,
     today,
+    organisationMemo: lookups.organisationMemo,
+    // The batch lookup found nobody with this number; a person created since then meets the
+    // unique index when the row is written.
+    personalIdFree: existing === undefined && data.identity.personalIdNumber === idNumber,
   });
   if (ruleErrors.length > 0) {
     return {

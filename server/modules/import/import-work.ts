@@ -18,10 +18,10 @@ import {
   updateJob,
 } from './import.repository.ts';
 import { loadImportLookups } from './import-lookups.ts';
-import { type ImportTarget, planRow } from './import-plan.ts';
+import { batchLookups, type ImportTarget, planRow } from './import-plan.ts';
 import { readSheetRows, type SheetRows } from './import-rows.ts';
 import type { ImportRunner } from './import-runner.ts';
-import { type ImportActor, importRow, RowConflict } from './import-write.ts';
+import { type ImportActor, importBatch, RowConflict } from './import-write.ts';
 
 // The dry run and the import of one job, as background tasks. Both read the stored file again,
 // parse every row with the job's mapping and walk the rows in batches. Each batch is one short
@@ -84,11 +84,11 @@ function storedProblems(problems: ImportProblem[]): string {
 
 type RowResult = { outcome: keyof ImportCounts | 'error'; problems: ImportProblem[] };
 
-type RowStep = (
+type BatchStep = (
   trx: Transaction<Database>,
-  row: SheetRows['rows'][number],
+  rows: SheetRows['rows'],
   seenIds: Map<string, number>,
-) => Promise<RowResult>;
+) => Promise<RowResult[]>;
 
 /** The counts once `results` are added to `counts`. */
 function countsAfter(counts: ImportCounts, results: RowResult[]): ImportCounts {
@@ -107,14 +107,13 @@ async function runBatch(
   context: WorkContext,
   rows: SheetRows['rows'],
   seenIds: Map<string, number>,
-  step: RowStep,
+  step: BatchStep,
   saveProgress: (trx: Transaction<Database>, results: RowResult[]) => Promise<void>,
 ): Promise<RowResult[]> {
   const seenBefore = new Map(seenIds);
   try {
     return await context.db.transaction().execute(async (trx) => {
-      const results: RowResult[] = [];
-      for (const row of rows) results.push(await step(trx, row, seenIds));
+      const results = await step(trx, rows, seenIds);
       await saveProgress(trx, results);
       return results;
     });
@@ -126,15 +125,14 @@ async function runBatch(
 
   const results: RowResult[] = [];
   for (const row of rows) {
-    results.push(
-      await context.db
-        .transaction()
-        .execute((trx) => step(trx, row, seenIds))
-        .catch((error: unknown) => {
-          if (error instanceof RowConflict) return error.result;
-          throw error;
-        }),
-    );
+    const [result] = await context.db
+      .transaction()
+      .execute((trx) => step(trx, [row], seenIds))
+      .catch((error: unknown) => {
+        if (error instanceof RowConflict && error.result) return [error.result];
+        throw error;
+      });
+    results.push(result!);
   }
   await context.db.transaction().execute((trx) => saveProgress(trx, results));
   return results;
@@ -148,7 +146,7 @@ async function walkRows(
   context: WorkContext,
   job: JobRow,
   sheet: SheetRows,
-  step: RowStep,
+  step: BatchStep,
 ): Promise<{ finished: boolean; counts: ImportCounts; problems: ImportProblem[] }> {
   const counts: ImportCounts = { ...EMPTY_COUNTS };
   const problems: ImportProblem[] = [...sheet.fileProblems];
@@ -190,9 +188,12 @@ export async function checkJob(context: WorkContext, jobId: number, settings: st
     const job = (await findJob(context.db, jobId))!;
     const { target, sheet } = await readJobRows(context.db, job);
     const today = todayIso();
-    const walk = await walkRows(context, job, sheet, (trx, row, seenIds) =>
-      planRow(trx, target, row, today, seenIds),
-    );
+    const walk = await walkRows(context, job, sheet, async (trx, rows, seenIds) => {
+      const lookups = await batchLookups(trx, rows);
+      const plans: RowResult[] = [];
+      for (const row of rows) plans.push(await planRow(trx, target, row, today, seenIds, lookups));
+      return plans;
+    });
     if (!walk.finished) return;
 
     if (sheet.rows.length === 0) {
@@ -223,8 +224,8 @@ export async function importJob(context: WorkContext, jobId: number, actor: Impo
     const { target, sheet } = await readJobRows(context.db, job);
     const today = todayIso();
     const writeTarget = { ...target, importId: job.id, fileName: job.fileName };
-    const walk = await walkRows(context, job, sheet, (trx, row, seenIds) =>
-      importRow(trx, writeTarget, row, actor, today, seenIds),
+    const walk = await walkRows(context, job, sheet, (trx, rows, seenIds) =>
+      importBatch(trx, writeTarget, rows, actor, today, seenIds),
     );
     if (!walk.finished) return;
 

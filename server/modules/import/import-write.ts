@@ -1,15 +1,19 @@
 import type { Transaction } from 'kysely';
 import type { ImportProblem } from '../../../common/schemas/import.ts';
-import { nameSortKey } from '../../../common/vietnamese.ts';
 import type { Database } from '../../db/schema.ts';
-import { type AuditContext, recordAudit } from '../audit/audit.ts';
-import { lockPerson, moveMembership, writeApprovedVersion } from '../records/records.repository.ts';
-import { type ImportTarget, planRow, type RowPlan } from './import-plan.ts';
+import { type AuditContext, type AuditEntry, recordAudits } from '../audit/audit.ts';
+import {
+  createPeopleWithRecords,
+  lockPerson,
+  moveMembership,
+  writeApprovedVersion,
+} from '../records/records.repository.ts';
+import { batchLookups, type ImportTarget, planRow, type RowPlan } from './import-plan.ts';
 import { cellProblem, type ParsedRow } from './import-rows.ts';
 
-// Writing one row inside the batch's transaction. The row is planned again there, because the
-// dry run may be minutes old. Then the person, the membership, the approved version and the audit
-// row are written together; a row that fails its checks writes nothing.
+// Writing a batch of rows inside one transaction. Each row is planned again there, because the
+// dry run may be minutes old. A row that fails its checks writes nothing; the others get their
+// person, membership, approved version and audit row, all committed with the batch.
 
 export interface ImportActor {
   accountId: number;
@@ -23,111 +27,119 @@ export interface WrittenRow {
 
 const UNIQUE_VIOLATION = '23505';
 
-async function createPerson(
-  trx: Transaction<Database>,
-  plan: Extract<RowPlan, { data: unknown }>,
-  agencyId: number,
-  today: string,
-): Promise<number> {
-  const identity = plan.data.identity;
-  const person = await trx
-    .insertInto('people')
-    .values({
-      full_name: identity.fullName,
-      name_sort_key: nameSortKey(identity.fullName),
-      gender: identity.gender ?? null,
-      birth_date: identity.birthDate ?? null,
-      personal_id_number: identity.personalIdNumber ?? null,
-      employee_code: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('memberships')
-    .values({
-      person_id: person.id,
-      agency_id: agencyId,
-      division_id: plan.divisionId,
-      valid_from: today,
-      valid_to: null,
-    })
-    .execute();
-  return person.id;
-}
-
 /**
- * A row that met a unique conflict: another import created the same person between this row's
+ * A batch that met a unique conflict: another import created the same person between a row's
  * check and its insert. The statement failed, so the transaction it ran in is lost; the batch
- * runs again one row per transaction, where this result is that row's outcome.
+ * runs again one row per transaction, where the failing row gets `result` as its outcome.
  */
 export class RowConflict extends Error {
-  readonly result: WrittenRow;
+  /** The row's outcome when the batch held a single row; null for a larger batch. */
+  readonly result: WrittenRow | null;
 
-  constructor(result: WrittenRow) {
+  constructor(result: WrittenRow | null) {
     super('Import row conflict');
     this.name = 'RowConflict';
     this.result = result;
   }
 }
 
-/** Imports one row in `trx`; returns what it did and its problems. */
-export async function importRow(
-  trx: Transaction<Database>,
+function conflictResult(row: ParsedRow): WrittenRow {
+  return {
+    outcome: 'error',
+    problems: [
+      ...row.problems,
+      cellProblem(
+        row.rowNumber,
+        undefined,
+        'personalIdNumber',
+        'error',
+        'số định danh vừa được một lần nhập khác ghi vào hệ thống. Hãy nhập lại tệp để cập nhật dòng này.',
+      ),
+    ],
+  };
+}
+
+function importAuditEntry(
   target: ImportTarget & { importId: number; fileName: string },
   row: ParsedRow,
+  plan: Extract<RowPlan, { data: unknown }>,
+  personId: number,
+  versionNo: number,
+): AuditEntry {
+  return {
+    action: 'record.import',
+    entityType: 'person',
+    entityId: personId,
+    after: { versionNo },
+    detail: {
+      importId: target.importId,
+      fileName: target.fileName,
+      rowNumber: row.rowNumber,
+      created: plan.outcome === 'create',
+      agencyId: target.agency.id,
+      divisionId: plan.divisionId,
+      note: 'Phiên bản hồ sơ đã phê duyệt, nhập từ Excel, ký duyệt bởi quản trị viên nhập tệp.',
+    },
+  };
+}
+
+/**
+ * Imports a batch of rows in `trx`; returns what each row did and its problems, in row order.
+ * Rows that change an existing record are written one by one; new people are written together
+ * at the end of the batch (createPeopleWithRecords), which is most of a first import.
+ */
+export async function importBatch(
+  trx: Transaction<Database>,
+  target: ImportTarget & { importId: number; fileName: string },
+  rows: readonly ParsedRow[],
   actor: ImportActor,
   today: string,
   seenIds: Map<string, number>,
-): Promise<WrittenRow> {
-  const plan = await planRow(trx, target, row, today, seenIds);
-  if (plan.outcome === 'error' || plan.outcome === 'unchanged')
-    return { outcome: plan.outcome, problems: plan.problems };
+): Promise<WrittenRow[]> {
+  const lookups = await batchLookups(trx, rows);
+  const results: WrittenRow[] = [];
+  const created: Array<{ row: ParsedRow; plan: Extract<RowPlan, { data: unknown }> }> = [];
+  const audits: AuditEntry[] = [];
 
   try {
-    let personId = plan.personId;
-    if (personId === null) {
-      personId = await createPerson(trx, plan, target.agency.id, today);
-    } else {
-      await lockPerson(trx, personId);
-      await moveMembership(trx, personId, target.agency.id, plan.divisionId, today);
+    for (const row of rows) {
+      const plan = await planRow(trx, target, row, today, seenIds, lookups);
+      results.push({ outcome: plan.outcome, problems: plan.problems });
+      if (plan.outcome === 'error' || plan.outcome === 'unchanged') continue;
+      if (plan.personId === null) {
+        created.push({ row, plan });
+        continue;
+      }
+      await lockPerson(trx, plan.personId);
+      await moveMembership(trx, plan.personId, target.agency.id, plan.divisionId, today);
+      const version = await writeApprovedVersion(trx, {
+        personId: plan.personId,
+        data: plan.data,
+        source: 'import',
+        declarationId: null,
+        approvedBy: actor.accountId,
+      });
+      audits.push(importAuditEntry(target, row, plan, plan.personId, version.versionNo));
     }
-    const version = await writeApprovedVersion(trx, {
-      personId,
-      data: plan.data,
-      source: 'import',
-      declarationId: null,
-      approvedBy: actor.accountId,
-    });
-    await recordAudit(trx, actor.audit, {
-      action: 'record.import',
-      entityType: 'person',
-      entityId: personId,
-      after: { versionNo: version.versionNo },
-      detail: {
-        importId: target.importId,
-        fileName: target.fileName,
-        rowNumber: row.rowNumber,
-        created: plan.outcome === 'create',
+
+    const written = await createPeopleWithRecords(
+      trx,
+      created.map(({ plan }) => ({
+        data: plan.data,
         agencyId: target.agency.id,
         divisionId: plan.divisionId,
-        note: 'Phiên bản hồ sơ đã phê duyệt, nhập từ Excel, ký duyệt bởi quản trị viên nhập tệp.',
-      },
-    });
-    return { outcome: plan.outcome, problems: plan.problems };
+        validFrom: today,
+      })),
+      { source: 'import', approvedBy: actor.accountId },
+    );
+    created.forEach(({ row, plan }, index) =>
+      audits.push(importAuditEntry(target, row, plan, written[index]!.personId, written[index]!.versionNo)),
+    );
+    await recordAudits(trx, actor.audit, audits);
+    return results;
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    throw new RowConflict({
-      outcome: 'error',
-      problems: [
-        ...row.problems,
-        cellProblem(
-          row.rowNumber,
-          undefined,
-          'personalIdNumber',
-          'error',
-          'số định danh vừa được một lần nhập khác ghi vào hệ thống. Hãy nhập lại tệp để cập nhật dòng này.',
-        ),
-      ],
-    });
+    // Which row met the conflict is known only when the rows are written one per transaction.
+    throw new RowConflict(rows.length === 1 ? conflictResult(rows[0]!) : null);
   }
 }

@@ -148,6 +148,89 @@ export async function writeApprovedVersion(
   return { id: inserted.id, versionNo: inserted.versionNo };
 }
 
+/** A new person with their first approved record and membership, for createPeopleWithRecords. */
+export interface NewPersonWithRecord {
+  data: RecordData;
+  agencyId: number;
+  divisionId: number | null;
+  validFrom: DateString;
+}
+
+/**
+ * Creates people with their membership and a first approved version in five statements for the
+ * whole list, where writeApprovedVersion takes seven per person. Returns the new ids in the order
+ * of `people`. Every person must carry a personal ID number, which tells the returned rows apart.
+ */
+export async function createPeopleWithRecords(
+  trx: Transaction<Database>,
+  people: readonly NewPersonWithRecord[],
+  version: { source: 'import'; approvedBy: number | null },
+): Promise<Array<{ personId: number; versionId: number; versionNo: number }>> {
+  if (people.length === 0) return [];
+  const inserted = await trx
+    .insertInto('people')
+    .values(people.map((person) => ({ ...identityColumnsOf(person.data), employee_code: null })))
+    .returning(['id', 'personal_id_number'])
+    .execute();
+  const idByNumber = new Map(inserted.map((row) => [row.personal_id_number, row.id]));
+  const personIds = people.map((person) => {
+    const id = idByNumber.get(person.data.identity.personalIdNumber ?? null);
+    if (id === undefined) throw new Error('createPeopleWithRecords needs a personal ID number per person');
+    return id;
+  });
+
+  await trx
+    .insertInto('memberships')
+    .values(
+      people.map((person, index) => ({
+        person_id: personIds[index]!,
+        agency_id: person.agencyId,
+        division_id: person.divisionId,
+        valid_from: person.validFrom,
+        valid_to: null,
+      })),
+    )
+    .execute();
+
+  const versions = await trx
+    .insertInto('record_versions')
+    .values(
+      people.map((person, index) => ({
+        person_id: personIds[index]!,
+        version_no: 1,
+        data: JSON.stringify(person.data),
+        source: version.source,
+        declaration_id: null,
+        approved_by_account_id: version.approvedBy,
+      })),
+    )
+    .returning(['id', 'person_id', 'approved_at'])
+    .execute();
+  const versionByPerson = new Map(versions.map((row) => [row.person_id, row]));
+
+  await trx
+    .insertInto('person_records')
+    .values(
+      people.map((person, index) => {
+        const stored = versionByPerson.get(personIds[index]!)!;
+        return {
+          person_id: personIds[index]!,
+          current_version_id: stored.id,
+          version_no: 1,
+          approved_at: stored.approved_at,
+          ...indexedColumnsOf(person.data),
+        };
+      }),
+    )
+    .execute();
+
+  return personIds.map((personId) => ({
+    personId,
+    versionId: versionByPerson.get(personId)!.id,
+    versionNo: 1,
+  }));
+}
+
 export async function findOpenMembership(db: Db, personId: number) {
   return db
     .selectFrom('memberships')
