@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { summarize } from '../harness/latency.ts';
 import { type BenchContext, failed, missingRoute, ratioOf, type ScenarioResult } from './context.ts';
 
@@ -203,14 +204,37 @@ async function waitForPhase(
   }
 }
 
+/** ID numbers of imported people end in a 6-digit serial; the runs of one database share them. */
+const SERIAL_LIMIT = 1_000_000;
+
+/**
+ * The first serial no earlier import run has used, so that every run imports people new to the
+ * system even when it reuses the database (--skip-load).
+ */
+async function firstFreeSerial(context: BenchContext, rowCount: number): Promise<number> {
+  const used = await context.db
+    .selectFrom('people')
+    .select(sql<number | null>`max(right(personal_id_number, 6)::int)`.as('serial'))
+    .where('personal_id_number', 'like', '096%')
+    .executeTakeFirst();
+  const first = (used?.serial ?? -1) + 1;
+  if (first + rowCount > SERIAL_LIMIT)
+    throw new Error('Earlier runs used up the ID numbers the import scenario makes: load the dataset again.');
+  return first;
+}
+
 /**
  * Writes `rowCount` people new to the system in the import's own headers: personal ID number,
  * name, gender, birth date (dd/mm/yyyy), ethnicity code, employment type and division code. The ID
- * numbers start with 096, which the dataset generator never uses, and carry the run's second so
- * that each run adds new people.
+ * numbers start with 096, which the dataset generator never uses, and end in serials from
+ * `firstSerial` on.
  */
-async function importFile(path: string, divisionCode: string, rowCount: number): Promise<void> {
-  const stamp = Math.floor(Date.now() / 1000) % 90_000;
+async function importFile(
+  path: string,
+  divisionCode: string,
+  rowCount: number,
+  firstSerial: number,
+): Promise<void> {
   const rows: CellValue[][] = [
     [
       'Số định danh cá nhân',
@@ -223,7 +247,7 @@ async function importFile(path: string, divisionCode: string, rowCount: number):
     ],
   ];
   for (let index = 0; index < rowCount; index++) {
-    const serial = String((stamp * 10 + index) % 1_000_000).padStart(6, '0');
+    const serial = String(firstSerial + index).padStart(6, '0');
     const female = index % 2 === 1;
     const year = 1970 + (index % 30);
     const id = `096${female ? 1 : 0}${String(year % 100).padStart(2, '0')}${serial}`;
@@ -293,7 +317,7 @@ export async function excelImport(context: BenchContext): Promise<ScenarioResult
       .orderBy('sort_order')
       .executeTakeFirstOrThrow();
     const path = join(folder, 'nhap-ho-so.xlsx');
-    await importFile(path, division.code, rowCount);
+    await importFile(path, division.code, rowCount, await firstFreeSerial(context, rowCount));
     const headers = (await context.session(agency.unitAdminAccountId)).headers;
 
     const started = performance.now();

@@ -3,9 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Actor, holdsRole, type RouteMatrix, type RoutePolicy } from '../../http/policy.ts';
-import { activeGrantsOf } from './grants.repository.ts';
 import { findSessionWithAccount, hashSessionToken, touchSession } from './session.repository.ts';
-import { pendingSecondFactor } from './totp.repository.ts';
 
 export const SESSION_COOKIE = 'hoso_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -23,12 +21,8 @@ export interface AuthenticationOptions {
 
 type SessionWithAccount = NonNullable<Awaited<ReturnType<typeof findSessionWithAccount>>>;
 
-/** Builds the actor of a session row, with the account's active grants and pending second factor. */
-async function buildActor(db: Kysely<Database>, session: SessionWithAccount): Promise<Actor> {
-  const [secondFactor, grants] = await Promise.all([
-    pendingSecondFactor(db, session.sessionId),
-    activeGrantsOf(db, session.accountId),
-  ]);
+/** Builds the actor of a session row, which carries the account's active grants and pending second factor. */
+function buildActor(session: SessionWithAccount): Actor {
   return {
     accountId: session.accountId,
     email: session.email,
@@ -36,8 +30,8 @@ async function buildActor(db: Kysely<Database>, session: SessionWithAccount): Pr
     personId: session.personId,
     homeUnitId: session.homeUnitId,
     mustChangePassword: session.mustChangePassword,
-    secondFactor,
-    grants,
+    secondFactor: session.secondFactor ?? null,
+    grants: session.grants.map((grant) => ({ role: grant.role, unitId: Number(grant.unitId) })),
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,
   };
@@ -46,7 +40,7 @@ async function buildActor(db: Kysely<Database>, session: SessionWithAccount): Pr
 /** Loads the actor of a session by id, without the idle and expiry checks of a request. */
 export async function actorOfSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
   const session = await findSessionWithAccount(db, sessionId);
-  return session ? buildActor(db, session) : null;
+  return session ? buildActor(session) : null;
 }
 
 async function loadActor(request: FastifyRequest, options: AuthenticationOptions): Promise<Actor | null> {
@@ -59,10 +53,11 @@ async function loadActor(request: FastifyRequest, options: AuthenticationOptions
 
   const now = Date.now();
   const lastSeen = new Date(session.lastSeenAt).getTime();
-  if (now > lastSeen + options.idleMinutes * 60_000 || now > new Date(session.expiresAt).getTime()) return null;
+  if (now > lastSeen + options.idleMinutes * 60_000 || now > new Date(session.expiresAt).getTime())
+    return null;
 
   if (now - lastSeen > TOUCH_INTERVAL_MS) await touchSession(options.db, sessionId);
-  return buildActor(options.db, session);
+  return buildActor(session);
 }
 
 function enforcePolicy(request: FastifyRequest, policy: RoutePolicy): void {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { limits } from '../../../common/limits.ts';
 import type { Database } from '../../db/schema.ts';
 
@@ -36,11 +37,16 @@ export async function createSession(
   return { token, sessionId, csrfToken };
 }
 
+/**
+ * Reads a session with its account, the account's active role grants and the session's pending
+ * second factor, in one statement: every signed-in request starts here, and three round trips
+ * were a large share of a short request (docs/benchmarks.md).
+ */
 export async function findSessionWithAccount(db: Kysely<Database>, sessionId: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .select([
+    .select((eb) => [
       'sessions.id as sessionId',
       'sessions.csrf_token as csrfToken',
       'sessions.last_seen_at as lastSeenAt',
@@ -53,6 +59,26 @@ export async function findSessionWithAccount(db: Kysely<Database>, sessionId: st
       'accounts.home_unit_id as homeUnitId',
       'accounts.must_change_password as mustChangePassword',
       'accounts.disabled_at as disabledAt',
+      jsonArrayFrom(
+        eb
+          .selectFrom('role_grants')
+          .select(['role_grants.role', 'role_grants.unit_id as unitId'])
+          .whereRef('role_grants.account_id', '=', 'accounts.id')
+          .where('role_grants.revoked_at', 'is', null)
+          .orderBy('role_grants.id'),
+      ).as('grants'),
+      // A challenge row means the second factor is pending: 'verify' once a secret is confirmed, else 'enrol'.
+      eb
+        .selectFrom('totp_challenges')
+        .leftJoin('totp_secrets', 'totp_secrets.account_id', 'accounts.id')
+        .select(
+          sql<
+            'verify' | 'enrol'
+          >`case when totp_secrets.confirmed_at is null then 'enrol' else 'verify' end`.as('pending'),
+        )
+        .whereRef('totp_challenges.session_id', '=', 'sessions.id')
+        .limit(1)
+        .as('secondFactor'),
     ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
