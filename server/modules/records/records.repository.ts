@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RecordData } from '../../../common/schemas/record.ts';
-import type { Database, DateString } from '../../db/schema.ts';
+import type { Database, DateString, UnitRow } from '../../db/schema.ts';
 import { identityColumnsOf, indexedColumnsOf } from './record-columns.ts';
 import { readStoredRecordData } from './record-data.ts';
 
@@ -78,6 +78,45 @@ export async function listVersions(db: Db, personId: number) {
 
 export async function findPerson(db: Db, personId: number) {
   return db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
+}
+
+/**
+ * Reads a person's name with the agency and division of their open membership, in one statement
+ * for the record page, which every person opens and which staff open many times a day.
+ */
+export async function findPersonWithPlacement(db: Db, personId: number) {
+  const row = await db
+    .selectFrom('people as p')
+    .leftJoin('memberships as m', (join) =>
+      join.onRef('m.person_id', '=', 'p.id').on('m.valid_to', 'is', null),
+    )
+    .leftJoin('units as a', 'a.id', 'm.agency_id')
+    .leftJoin('units as d', 'd.id', 'm.division_id')
+    .select([
+      'p.full_name as fullName',
+      'a.id as agencyId',
+      'a.code as agencyCode',
+      'a.name as agencyName',
+      'a.kind as agencyKind',
+      'd.id as divisionId',
+      'd.code as divisionCode',
+      'd.name as divisionName',
+      'd.kind as divisionKind',
+    ])
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const unitOf = (
+    id: number | null,
+    code: string | null,
+    name: string | null,
+    kind: UnitRow['kind'] | null,
+  ) => (id === null || code === null || name === null || kind === null ? null : { id, code, name, kind });
+  return {
+    fullName: row.fullName,
+    agency: unitOf(row.agencyId, row.agencyCode, row.agencyName, row.agencyKind),
+    division: unitOf(row.divisionId, row.divisionCode, row.divisionName, row.divisionKind),
+  };
 }
 
 /** Locks the person's row so that approvals of one person run one after another. */

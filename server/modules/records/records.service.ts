@@ -9,6 +9,7 @@ import {
   findCurrentVersion,
   findOpenMembership,
   findPerson,
+  findPersonWithPlacement,
   findUnitRef,
   findVersion,
   listVersions,
@@ -51,18 +52,17 @@ export class RecordsService {
 
   async current(actor: Actor, personId: number | undefined, audit: AuditContext) {
     const id = await this.#resolvePerson(actor, personId);
-    const person = await findPerson(this.#db, id);
+    const person = await findPersonWithPlacement(this.#db, id);
     if (!person) throw new AppError('NOT_FOUND');
     const version = await findCurrentVersion(this.#db, id);
-    const membership = await findOpenMembership(this.#db, id);
     await this.#auditRead(actor, id, { view: 'record', versionNo: version?.versionNo ?? null }, audit);
     return {
       personId: id,
-      fullName: person.full_name,
+      fullName: person.fullName,
       versionNo: version?.versionNo ?? null,
       approvedAt: version ? new Date(version.approvedAt).toISOString() : null,
-      agency: await findUnitRef(this.#db, membership?.agency_id),
-      division: await findUnitRef(this.#db, membership?.division_id),
+      agency: person.agency,
+      division: person.division,
       data: version?.data ?? null,
     };
   }
