@@ -3,7 +3,6 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor } from '../../http/policy.ts';
 import { ancestorIds } from '../access/scope.ts';
-import { activeGrantsOf } from '../auth/grants.repository.ts';
 import { findOpenMembership } from '../records/records.repository.ts';
 import type { DeclarationRoute } from '../records/records.tables.ts';
 
@@ -68,7 +67,8 @@ export async function assertMayDecide(
     throw new AppError('DECLARATION_SELF_DECISION');
   }
 
-  const grants = await activeGrantsOf(db as Kysely<Database>, actor.accountId);
+  // The actor's grants were read with the session at the start of this request.
+  const grants = actor.grants;
   const isProvinceAdmin = grants.some((grant) => grant.role === 'province_admin');
   if (routing.route === 'province') {
     if (isProvinceAdmin) return;

@@ -147,7 +147,13 @@ async function checkOrganisation(
 ): Promise<void> {
   const { agencyId, divisionId } = data.employment;
   if (!agencyId) return;
-  const agency = await db.selectFrom('units').selectAll().where('id', '=', agencyId).executeTakeFirst();
+  // The agency and the division in one statement: submit and approval run this on every declaration.
+  const units = await db
+    .selectFrom('units')
+    .selectAll()
+    .where('id', 'in', divisionId ? [agencyId, divisionId] : [agencyId])
+    .execute();
+  const agency = units.find((unit) => unit.id === agencyId);
   const agencyActive = agency && agency.status === 'active' && agency.valid_from <= today;
   if (!agency || !['agency', 'holding_group'].includes(agency.kind)) {
     problems.add(
@@ -177,7 +183,7 @@ async function checkOrganisation(
     return;
   }
 
-  const division = await db.selectFrom('units').selectAll().where('id', '=', divisionId).executeTakeFirst();
+  const division = units.find((unit) => unit.id === divisionId);
   if (division?.kind !== 'division') {
     problems.add(
       ['employment', 'divisionId'],

@@ -105,12 +105,14 @@ async function findUnitRefs(db: Db, unitIds: Array<number | null | undefined>) {
 export async function toDeclarationDto(db: Db, row: DeclarationRow): Promise<Declaration> {
   const data = readStoredRecordData(row.data);
   const person = await db
-    .selectFrom('people')
-    .select('full_name')
-    .where('id', '=', row.person_id)
+    .selectFrom('people as p')
+    .leftJoin('memberships as m', (join) =>
+      join.onRef('m.person_id', '=', 'p.id').on('m.valid_to', 'is', null),
+    )
+    .select(['p.full_name', 'm.agency_id'])
+    .where('p.id', '=', row.person_id)
     .executeTakeFirst();
-  const membership = await findOpenMembership(db, row.person_id);
-  const currentAgencyId = membership?.agency_id;
+  const currentAgencyId = person?.agency_id;
   const targetAgencyId = row.target_agency_id ?? data.employment.agencyId;
   const targetDivisionId = row.target_division_id ?? data.employment.divisionId;
   const units = await findUnitRefs(db, [currentAgencyId, targetAgencyId, targetDivisionId]);
