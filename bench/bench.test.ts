@@ -50,6 +50,8 @@ describe('benchmark helpers', () => {
   it('parseOptions rejects a bad size', () => {
     expect(() => parseOptions(['--size', 'city'])).toThrow(UsageError);
     expect(() => parseOptions(['--duration', '0'])).toThrow(UsageError);
+    const flags = parseOptions(['--server-node-options=--max-old-space-size=192 --max-semi-space-size=8']);
+    expect(flags).toMatchObject({ serverNodeOptions: ['--max-old-space-size=192', '--max-semi-space-size=8'] });
     const options = parseOptions(['--size', 'tiny', '--skip-load', '--no-report']);
     expect(options).toMatchObject({
       size: 'tiny',
@@ -57,6 +59,7 @@ describe('benchmark helpers', () => {
       outDir: null,
       database: 'hoso_bench_tiny',
       durationSeconds: 10,
+      serverNodeOptions: [],
     });
   });
 });
@@ -78,6 +81,8 @@ describe.skipIf(!reachable)('benchmark on the tiny dataset', () => {
         outDir: null,
         buildClient: false,
         only: [],
+        // A young generation smaller than the default, so the suite runs the option's path too.
+        serverNodeOptions: ['--max-semi-space-size=8'],
         command: 'bench.test.ts',
       },
       () => {},

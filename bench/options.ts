@@ -22,6 +22,8 @@ export interface BenchOptions {
   buildClient: boolean;
   /** Run only these scenario ids (all when empty). */
   only: string[];
+  /** Node.js options for the server process only, e.g. heap limits (none by default). */
+  serverNodeOptions: string[];
   /** The command line, for the report. */
   command: string;
 }
@@ -38,6 +40,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-report                    print the results without writing the report
   --no-build                     do not build the web client when web/dist is missing
   --only ID,ID                   run only these scenarios (ids as in benchmarks.json)
+  --server-node-options=FLAGS    Node.js options for the server process only, e.g.
+                                 --server-node-options="--max-old-space-size=192 --max-semi-space-size=8"
   --help                         print this text`;
 
 export class UsageError extends Error {}
@@ -64,6 +68,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       'no-report': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       only: { type: 'string' },
+      'server-node-options': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -91,6 +96,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
           .map((id) => id.trim())
           .filter(Boolean)
       : [],
+    serverNodeOptions: (values['server-node-options'] ?? '').split(/\s+/).filter(Boolean),
     command: `npm run bench -- ${argv.join(' ')}`.trim(),
   };
 }

@@ -180,7 +180,7 @@ export async function runBenchmark(
   buildClientIfMissing(options, log);
 
   log('starting the server');
-  const server = await startServer({ databaseUrl });
+  const server = await startServer({ databaseUrl, nodeOptions: options.serverNodeOptions });
   const client = new BenchClient(server.origin, Math.max(READ_CONCURRENCY, DECLARATION_CONCURRENCY) + 2);
   const handle = await openDatabase({ databaseUrl, poolSize: 4 });
   const capture = await SqlCapture.start(databaseUrl);

@@ -78,10 +78,12 @@ export async function startServer(options: {
   databaseUrl: string;
   sampleMs?: number;
   env?: Record<string, string>;
+  /** Node.js options for the server process, before the script name. */
+  nodeOptions?: string[];
 }): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['server/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
