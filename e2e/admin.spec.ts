@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Locator, type Page, request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateVi, todayIso } from '../common/dates.ts';
 import type { Account, AccountsPage } from '../common/schemas/accounts.ts';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { openMenu, watchForProblems } from './support/page-helpers.ts';
 import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 import { e2eEnvironment } from './support/environment.ts';
 
@@ -41,20 +42,6 @@ async function screenshot(page: Page, name: string, fullPage = true): Promise<vo
   await page.screenshot({ path: screenshotPath(name), fullPage });
 }
 
-/** Collects script errors, failed assets and server errors; expected 4xx API responses are no problem. */
-function watchForProblems(page: Page, problems: string[]): void {
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (response) => {
-    const isApi = new URL(response.url()).pathname.startsWith('/api/');
-    if (response.status() >= 500 || (!isApi && response.status() >= 400))
-      problems.push(`${response.status()} ${response.url()}`);
-  });
-}
-
 /** Submits the sign-in form and returns the HTTP status of the sign-in request. */
 async function signIn(page: Page, email: string, password: string): Promise<number> {
   await page.getByLabel('Thư điện tử công vụ').fill(email);
@@ -64,14 +51,6 @@ async function signIn(page: Page, email: string, password: string): Promise<numb
     page.getByRole('button', { name: 'Đăng nhập' }).click(),
   ]);
   return response.status();
-}
-
-/** Opens a side-menu entry by its exact label ("Tổ chức bộ máy" is also part of another label). */
-async function openMenu(page: Page, label: string): Promise<void> {
-  await page
-    .locator('.ant-menu-item')
-    .filter({ hasText: new RegExp(`^${label}$`) })
-    .click();
 }
 
 async function signOut(page: Page): Promise<void> {

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { firstSignIn, openMenu, watchForProblems } from './support/page-helpers.ts';
 import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 import { e2eEnvironment } from './support/environment.ts';
 
@@ -42,20 +43,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(resultsDir, `e2e-declarations-${name}.png`), fullPage: true });
 }
 
-/** Collects script errors, failed assets and server errors; expected 4xx API responses are not problems. */
-function watchForProblems(page: Page, problems: string[]): void {
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (response) => {
-    const isApi = new URL(response.url()).pathname.startsWith('/api/');
-    if (response.status() >= 500 || (!isApi && response.status() >= 400))
-      problems.push(`${response.status()} ${response.url()}`);
-  });
-}
-
 /** Signs in and waits for the signed-in frame (the sign-in page may return to the last page opened). */
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${environment.baseUrl}/sign-in`);
@@ -63,20 +50,6 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByTestId('account-menu').waitFor();
-}
-
-/** Signs in for the first time and replaces the default password on the forced page. */
-async function firstSignIn(page: Page, email: string, newPassword: string): Promise<void> {
-  await page.goto(`${environment.baseUrl}/sign-in`);
-  await page.getByLabel('Thư điện tử công vụ').fill(email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/change-password$/);
-  await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(newPassword);
-  await page.getByLabel('Nhập lại mật khẩu mới').fill(newPassword);
-  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-  await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -95,12 +68,6 @@ async function choose(page: Page, select: Locator, search: string, option: strin
     })
     .first()
     .click();
-}
-
-/** Opens a side menu entry by its exact label (other entries may contain the same words). */
-async function openMenu(page: Page, label: string): Promise<void> {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.locator('.ant-menu-item', { hasText: new RegExp(`^${escaped}$`) }).click();
 }
 
 async function waitUntilSaved(page: Page): Promise<void> {
@@ -190,7 +157,7 @@ describe('declaration: submit, return, fix, approve', () => {
   });
 
   it('approver notes the counts before', async () => {
-    await firstSignIn(page, APPROVER_EMAIL, APPROVER_PASSWORD);
+    await firstSignIn(page, environment.baseUrl, APPROVER_EMAIL, APPROVER_PASSWORD);
     headcountsBefore = await readHeadcounts(page);
     expect(headcountsBefore.get(OLD_DIVISION)).toBeGreaterThan(0);
     expect(headcountsBefore.has(NEW_DIVISION)).toBe(true);
@@ -202,7 +169,7 @@ describe('declaration: submit, return, fix, approve', () => {
   });
 
   it('person edits and submits', async () => {
-    await firstSignIn(page, PERSON_EMAIL, PERSON_PASSWORD);
+    await firstSignIn(page, environment.baseUrl, PERSON_EMAIL, PERSON_PASSWORD);
     await openMenu(page, 'Phiếu thông tin cá nhân');
     await page.getByRole('button', { name: 'Kê khai, cập nhật phiếu' }).click();
     await page.getByTestId('declaration-status').filter({ hasText: 'Nháp' }).waitFor();

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateVi, todayIso } from '../common/dates.ts';
-import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
+import { demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type OwnServer, startOwnServer } from './sign-in-options-server.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { firstSignIn, openMenu, watchForProblems } from './support/page-helpers.ts';
 import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 
 // The province admin merges division 112011 of Sở Tư pháp into the Văn phòng Ủy ban nhân dân
@@ -44,40 +45,6 @@ function parseCount(text: string): number {
   return Number(digits);
 }
 
-/** Collects script errors, failed assets and server errors; expected 4xx API responses are no problem. */
-function watchForProblems(watched: Page): void {
-  watched.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(message.text());
-  });
-  watched.on('pageerror', (error) => problems.push(error.message));
-  watched.on('response', (response) => {
-    const isApi = new URL(response.url()).pathname.startsWith('/api/');
-    if (response.status() >= 500 || (!isApi && response.status() >= 400))
-      problems.push(`${response.status()} ${response.url()}`);
-  });
-}
-
-/** Signs in for the first time and replaces the default password on the forced page. */
-async function firstSignIn(email: string, newPassword: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/sign-in`);
-  await page.getByLabel('Thư điện tử công vụ').fill(email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/change-password$/);
-  await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(newPassword);
-  await page.getByLabel('Nhập lại mật khẩu mới').fill(newPassword);
-  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-  await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
-}
-
-/** Opens a side menu entry by its exact label (other entries may contain the same words). */
-async function openMenu(label: string): Promise<void> {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.locator('.ant-menu-item', { hasText: new RegExp(`^${escaped}$`) }).click();
-}
-
 /** Opens an antd Select, types `search` and picks the first option that starts with `optionStart`. */
 async function choose(select: Locator, search: string, optionStart: string): Promise<void> {
   await select.click();
@@ -111,7 +78,7 @@ function tableRows(): Locator {
 
 /** Opens Sở Tư pháp's headcount table from the province table and returns its address. */
 async function openJusticeTable(): Promise<string> {
-  await openMenu('Trang chủ');
+  await openMenu(page, 'Trang chủ');
   await page.getByRole('button', { name: 'Bảng số lượng các cơ quan' }).click();
   await page.waitForURL(/\/units\/\d+\/table$/);
   await page.getByRole('columnheader', { name: 'Cơ quan, đơn vị' }).waitFor();
@@ -143,7 +110,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   traceRequests(page);
-  watchForProblems(page);
+  watchForProblems(page, problems);
 }, 300_000);
 
 reportPageOnFailure('reorganisation', () => page);
@@ -159,7 +126,7 @@ describe('reorganisation: merge a division', () => {
   let before: AgencyRow | undefined;
 
   it('division is active before merge', async () => {
-    await firstSignIn(PROVINCE_ADMIN_EMAIL, PROVINCE_ADMIN_PASSWORD);
+    await firstSignIn(page, server.baseUrl, PROVINCE_ADMIN_EMAIL, PROVINCE_ADMIN_PASSWORD);
     justiceTableUrl = await openJusticeTable();
     before = (await readAgencyRows()).find((row) => row.code === MERGED_DIVISION);
     expect(before?.name).toMatch(/^Phòng Kiểm soát thủ tục hành chính/);
@@ -169,7 +136,7 @@ describe('reorganisation: merge a division', () => {
   });
 
   it('merge form records the merge', async () => {
-    await openMenu('Sắp xếp tổ chức bộ máy');
+    await openMenu(page, 'Sắp xếp tổ chức bộ máy');
     await page.waitForURL(/\/reorganisation/);
     await page.getByRole('tab', { name: 'Sáp nhập', selected: true }).waitFor();
 

@@ -16,6 +16,7 @@ import { type LocalSmtp, startLocalSmtp } from '../server/test/local-smtp.ts';
 import { type OwnServer, startOwnServer } from './sign-in-options-server.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
 import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
+import { watchForProblems } from './support/page-helpers.ts';
 
 // Password reset by e-mail, TOTP for admins, single sign-on and "Ai đã xem hồ sơ của tôi" in a
 // real browser. The spec starts a HoSo server of its own, because TOTP_FOR_ADMINS would change
@@ -47,21 +48,6 @@ function screenshotPath(name: string): string {
 
 function url(path: string): string {
   return `${server.baseUrl}${path}`;
-}
-
-/** Collects script errors, failed assets and server errors. Expected 4xx API responses are no problem. */
-function watchForProblems(watched: Page): void {
-  watched.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(message.text());
-  });
-  watched.on('pageerror', (error) => problems.push(error.message));
-  watched.on('request', (request) => requestedUrls.push(request.url()));
-  watched.on('response', (response) => {
-    const isApi = new URL(response.url()).pathname.startsWith('/api/');
-    if (response.status() >= 500 || (!isApi && response.status() >= 400))
-      problems.push(`${response.status()} ${response.url()}`);
-  });
 }
 
 /** Submits the sign-in form and returns the HTTP status of the sign-in request. */
@@ -196,7 +182,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   traceRequests(page);
-  watchForProblems(page);
+  watchForProblems(page, problems);
+  page.on('request', (request) => requestedUrls.push(request.url()));
 }, 300_000);
 
 afterAll(async () => {

@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateVi, todayIso } from '../common/dates.ts';
 import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { watchForProblems } from './support/page-helpers.ts';
 import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 import { readServerDatabase } from './support/database.ts';
 import { e2eEnvironment } from './support/environment.ts';
@@ -47,23 +48,6 @@ async function signIn(page: Page, email: string, password: string): Promise<numb
     page.getByRole('button', { name: 'Đăng nhập' }).click(),
   ]);
   return response.status();
-}
-
-/**
- * Collects script errors, failed assets and server errors of a page. Expected 4xx API responses
- * (failed sign-in, policy violations) are not problems.
- */
-function watchForProblems(page: Page, problems: string[]): void {
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (response) => {
-    const isApi = new URL(response.url()).pathname.startsWith('/api/');
-    if (response.status() >= 500 || (!isApi && response.status() >= 400))
-      problems.push(`${response.status()} ${response.url()}`);
-  });
 }
 
 /** Changes the default password on the forced password page and waits for the home page. */

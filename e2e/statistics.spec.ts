@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldForSearch, nameSortKey } from '../common/vietnamese.ts';
-import { DEMO_PASSWORD, demoLoginEmail } from '../server/demo/demo-logins.ts';
+import { demoLoginEmail } from '../server/demo/demo-logins.ts';
 import { type OwnServer, startOwnServer } from './sign-in-options-server.ts';
 import { type BrowserSession, launchChromium } from './support/browser.ts';
+import { firstSignIn, openMenu, watchForProblems } from './support/page-helpers.ts';
 import { reportPageOnFailure, traceRequests } from './support/failure-report.ts';
 
 // Headcounts, statistics and search as the demo unit admin of Sở Tư pháp (agency 112). A
@@ -51,40 +52,6 @@ function parseCount(text: string): number {
   const digits = text.replace(/[^\d]/g, '');
   if (!digits) throw new Error(`Not a count: "${text}"`);
   return Number(digits);
-}
-
-/** Collects script errors, failed assets and server errors; expected 4xx API responses are no problem. */
-function watchForProblems(watched: Page): void {
-  watched.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(message.text());
-  });
-  watched.on('pageerror', (error) => problems.push(error.message));
-  watched.on('response', (response) => {
-    const isApi = new URL(response.url()).pathname.startsWith('/api/');
-    if (response.status() >= 500 || (!isApi && response.status() >= 400))
-      problems.push(`${response.status()} ${response.url()}`);
-  });
-}
-
-/** Signs in for the first time and replaces the default password on the forced page. */
-async function firstSignIn(email: string, newPassword: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/sign-in`);
-  await page.getByLabel('Thư điện tử công vụ').fill(email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/change-password$/);
-  await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(newPassword);
-  await page.getByLabel('Nhập lại mật khẩu mới').fill(newPassword);
-  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-  await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
-}
-
-/** Opens a side menu entry by its exact label (other entries may contain the same words). */
-async function openMenu(label: string): Promise<void> {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.locator('.ant-menu-item', { hasText: new RegExp(`^${escaped}$`) }).click();
 }
 
 /** Reads the total of a paged list from its "1–50 trên 123" line. */
@@ -146,7 +113,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   traceRequests(page);
-  watchForProblems(page);
+  watchForProblems(page, problems);
 }, 300_000);
 
 reportPageOnFailure('statistics', () => page);
@@ -161,8 +128,8 @@ describe('statistics: counts, drill-down, export, search', () => {
   let drillDownTotal = 0;
 
   it('division details match its count', async () => {
-    await firstSignIn(UNIT_ADMIN_EMAIL, UNIT_ADMIN_PASSWORD);
-    await openMenu('Bảng số lượng');
+    await firstSignIn(page, server.baseUrl, UNIT_ADMIN_EMAIL, UNIT_ADMIN_PASSWORD);
+    await openMenu(page, 'Bảng số lượng');
     await page.waitForURL(/\/units\/\d+\/table$/);
     await page.getByTestId('headcount-total').waitFor();
     await page.getByText(/^Sở Tư pháp \(112\) — tính đến ngày/).waitFor();
@@ -193,7 +160,7 @@ describe('statistics: counts, drill-down, export, search', () => {
   });
 
   it('statistics number opens that many people', async () => {
-    await openMenu('Thống kê chất lượng');
+    await openMenu(page, 'Thống kê chất lượng');
     await page.waitForURL(/\/statistics/);
     await page.getByText(/^Sở Tư pháp \(112\), số liệu đến ngày/).waitFor();
     await page.screenshot({ path: screenshotPath('charts'), fullPage: true });
@@ -248,7 +215,7 @@ describe('statistics: counts, drill-down, export, search', () => {
   });
 
   it('search without tone marks, name order', async () => {
-    await openMenu('Tìm kiếm hồ sơ');
+    await openMenu(page, 'Tìm kiếm hồ sơ');
     await page.waitForURL(/\/search/);
     const box = page.getByLabel(/^Ví dụ: nguyen van an/);
     await box.fill(SEARCH_TEXT);
