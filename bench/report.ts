@@ -167,6 +167,7 @@ const INTRO = [
   '',
   "- p50/p95/p99 are per-request latencies seen by the client, nearest-rank percentiles, in milliseconds. Requests/s counts completed requests over the scenario's wall time. It is shown only for the scenarios with many clients, because a single-client read alternates with its SQL replay.",
   '- "Raw SQL" replays every statement the API sent for the same request (recorded through Kysely\'s query log from an in-process run), in order, on one plain pg connection. "API ÷ SQL" is the share of time the HTTP layer, authentication, validation and serialization add.',
+  '- The province dashboard and the quality statistics are cached per unit and date until a write changes the counted tables (docs/architecture.md, "Statistics cache"). The warm-up requests fill the cache, so their API columns show cached results, and their raw SQL column shows what a request costs when a write has just emptied the cache.',
   '- Excel export time runs from the request that starts the background export to the last byte of the downloaded file. Its comparison is exceljs writing the same rows with its streaming writer and nothing else.',
   '- Server memory is the resident set size (VmRSS) of the server process, sampled every 250 ms for the whole run.',
   '- Initial JavaScript is what `web/dist/index.html` loads directly (scripts and modulepreloads), gzip at the default level. 1 kB is 1,000 bytes.',

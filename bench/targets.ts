@@ -36,6 +36,14 @@ function check(
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/**
+ * The text of a cached statistic: the API's p95, served from the statistics cache after the
+ * warm-up, and the raw SQL p95, which is what the first request after a write waits for.
+ */
+function cachedText(result: ScenarioResult, shown: string): string {
+  return result.raw ? `${shown} from the cache; ${ms(result.raw.p95)} after a write (raw SQL p95)` : shown;
+}
 const metric = (result: ScenarioResult, key: string) => Number(result.metrics?.[key] ?? Number.NaN);
 
 // The ratio is taken at the median: the API and its SQL alternate request by request, and at the
@@ -81,7 +89,10 @@ export function checkTargets(results: readonly ScenarioResult[]): TargetCheck[] 
       'province_dashboard',
       'Province dashboard p95 ≤ 30 ms and ≤ 1.3× raw SQL',
       find('province_dashboard'),
-      (result) => latencyAndRatio(result, 30, 1.3),
+      (result) => {
+        const checked = latencyAndRatio(result, 30, 1.3);
+        return { ...checked, shown: cachedText(result, checked.shown) };
+      },
       'national',
     ),
     check('name_search', 'Name search p95 ≤ 50 ms', find('name_search'), (result) => ({
@@ -92,13 +103,19 @@ export function checkTargets(results: readonly ScenarioResult[]): TargetCheck[] 
       'quality_statistics_province',
       'Province quality statistics ≤ 200 ms (p95)',
       find('quality_statistics_province'),
-      (result) => ({ shown: `p95 ${ms(result.http!.latency.p95)}`, met: result.http!.latency.p95 <= 200 }),
+      (result) => ({
+        shown: cachedText(result, `p95 ${ms(result.http!.latency.p95)}`),
+        met: result.http!.latency.p95 <= 200,
+      }),
     ),
     check(
       'quality_statistics_national',
       'National quality statistics ≤ 3 s (p95)',
       find('quality_statistics_national'),
-      (result) => ({ shown: `p95 ${ms(result.http!.latency.p95)}`, met: result.http!.latency.p95 <= 3_000 }),
+      (result) => ({
+        shown: cachedText(result, `p95 ${ms(result.http!.latency.p95)}`),
+        met: result.http!.latency.p95 <= 3_000,
+      }),
       'national',
     ),
     check('declarations', '≥ 300 approvals/s with zero lost updates', find('declarations'), (result) => {
