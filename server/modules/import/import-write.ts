@@ -132,9 +132,10 @@ export async function importBatch(
       })),
       { source: 'import', approvedBy: actor.accountId },
     );
-    created.forEach(({ row, plan }, index) =>
-      audits.push(importAuditEntry(target, row, plan, written[index]!.personId, written[index]!.versionNo)),
-    );
+    for (const [index, { row, plan }] of created.entries()) {
+      const person = written[index]!;
+      audits.push(importAuditEntry(target, row, plan, person.personId, person.versionNo));
+    }
     await recordAudits(trx, actor.audit, audits);
     return results;
   } catch (error) {
