@@ -172,7 +172,7 @@ export function registerDataChanges<DB>(db: Kysely<DB>, changes: DataChanges): v
   changesOfDatabase.set(db as Kysely<unknown>, changes);
 }
 
-/** The change counter of `db`, or undefined for a database opened without one (nothing is cached). */
+/** Returns the change counter of `db`, or undefined for a database opened without one (nothing is cached). */
 export function dataChangesOf<DB>(db: Kysely<DB>): DataChanges | undefined {
   return changesOfDatabase.get(db as Kysely<unknown>);
 }

@@ -79,8 +79,8 @@ function rowError(target: ImportTarget, row: ParsedRow, field: ImportFieldKey, m
 }
 
 /**
- * What the rows of one batch share: the people already holding the batch's ID numbers, read in
- * one query, and the organisation checks of each agency and division.
+ * Lookups shared by the rows of one batch: the people who already have the batch's ID numbers,
+ * read in one query, and the organisation checks of each agency and division.
  */
 export interface BatchLookups {
   personIdsByNumber: Map<string, number>;
@@ -106,7 +106,7 @@ export async function batchLookups(db: Db, rows: readonly ParsedRow[]): Promise<
 }
 
 /**
- * Plans one row on `today`. `seenIds` contains the ID numbers of earlier rows of the same file;
+ * Plans one row on `today`. `seenIds` contains the ID numbers of earlier rows of the same file.
  * `lookups` are those of the row's batch, read by batchLookups in the same transaction.
  */
 export async function planRow(
@@ -189,7 +189,7 @@ export async function planRow(
     personId: existing?.id ?? 0,
     today,
     organisationMemo: lookups.organisationMemo,
-    // The batch lookup found nobody with this number; a person created since then meets the
+    // The batch lookup found no person with this number, and a person created since then meets the
     // unique index when the row is written.
     personalIdFree: existing === undefined && data.identity.personalIdNumber === idNumber,
   });

@@ -29,8 +29,8 @@ const UNIQUE_VIOLATION = '23505';
 
 /**
  * A batch that met a unique conflict: another import created the same person between a row's
- * check and its insert. The statement failed, so the transaction it ran in is lost; the batch
- * runs again one row per transaction, where the failing row gets `result` as its outcome.
+ * check and its insert. The failed statement aborts the transaction it ran in, so the batch runs
+ * again one row per transaction. There the failing row gets `result` as its outcome.
  */
 export class RowConflict extends Error {
   /** The row's outcome when the batch held a single row; null for a larger batch. */
@@ -85,8 +85,8 @@ function importAuditEntry(
 
 /**
  * Imports a batch of rows in `trx`; returns what each row did and its problems, in row order.
- * Rows that change an existing record are written one by one; new people are written together
- * at the end of the batch (createPeopleWithRecords), which is most of a first import.
+ * Rows that change an existing record are written one by one. New people, most of a first
+ * import, are written together at the end of the batch (createPeopleWithRecords).
  */
 export async function importBatch(
   trx: Transaction<Database>,

@@ -198,7 +198,7 @@ export interface NewPersonWithRecord {
 /**
  * Creates people with their membership and a first approved version in five statements for the
  * whole list, where writeApprovedVersion takes seven per person. Returns the new ids in the order
- * of `people`. Every person must carry a personal ID number, which tells the returned rows apart.
+ * of `people`. Every person must carry a personal ID number, because it identifies the returned rows.
  */
 export async function createPeopleWithRecords(
   trx: Transaction<Database>,

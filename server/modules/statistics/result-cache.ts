@@ -4,7 +4,7 @@ import type { DataChanges } from '../../db/data-changes.ts';
 // served again only while no write to the counted tables has committed since it was computed
 // (DataChanges), and for at most maxAgeMs, which bounds what another server process on the same
 // database could leave unseen. Callers check the viewer's access before asking, because the key
-// holds no viewer: the result of a unit is the same for everyone allowed to see it.
+// contains no viewer: the result of a unit is the same for everyone allowed to see it.
 
 export interface ResultCacheOptions {
   maxEntries: number;
