@@ -52,8 +52,9 @@ function url(path: string): string {
 
 /** Submits the sign-in form and returns the HTTP status of the sign-in request. */
 async function signIn(email: string, password: string): Promise<number> {
-  // Waiting for the button first keeps a click on a form still being drawn from being lost.
-  const submit = page.getByRole('button', { name: 'Đăng nhập', exact: true });
+  // The form's only submit button. Its accessible name is no stable handle: antd can leave the
+  // loading icon (aria-label "loading") inside the button after a quick failed attempt.
+  const submit = page.locator('form button[type="submit"]');
   await expect.poll(() => submit.isEnabled(), UI_WAIT).toBe(true);
   await page.getByLabel('Thư điện tử công vụ').fill(email);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);

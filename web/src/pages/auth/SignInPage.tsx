@@ -100,7 +100,8 @@ export default function SignInPage() {
           >
             <Input.Password autoComplete="current-password" maxLength={limits.passwordMaxLength} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting}>
+          {/* The spinner waits 300 ms, so a quick answer does not make the button flicker. */}
+          <Button type="primary" htmlType="submit" block loading={submitting ? { delay: 300 } : false}>
             {t('signIn.submit')}
           </Button>
         </Form>
