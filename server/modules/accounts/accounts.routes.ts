@@ -24,8 +24,9 @@ const PROVINCE_ADMIN = { access: 'roles', roles: ['province_admin'] } as const;
 // Hints for the authorization matrix test: what the ids in each route's request name.
 const ACCOUNT_ID = { params: { id: 'account' } };
 const UNIT_FILTER = { query: { unitId: 'unit' } };
-// SNV may not disable its own account or reset its own password here (it changes its password
-// through /api/auth/password), so the caller's own account is out of reach for those routes.
+// SNV may not disable its own account or reset its own password or authenticator here (it
+// changes its password through /api/auth/password), so the caller's own account is out of reach
+// for those routes.
 const OTHER_ACCOUNTS_ONLY = {
   ...ACCOUNT_ID,
   reach: { province_admin: ['ownAgency', 'otherAgency', 'provinceLevel'] },
@@ -153,6 +154,21 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps): Promi
     },
     async (request) =>
       accounts.resetPassword(requireActor(request), request.params.id, auditContextOf(request)),
+  );
+
+  routes.post(
+    '/api/accounts/:id/reset-totp',
+    {
+      config: { policy: PROVINCE_ADMIN, matrix: OTHER_ACCOUNTS_ONLY },
+      schema: {
+        tags,
+        summary:
+          'Đặt lại ứng dụng xác thực (TOTP) khi người dùng mất điện thoại; mọi phiên làm việc kết thúc',
+        params: idParam,
+        response: { 200: accountSchema },
+      },
+    },
+    async (request) => accounts.resetTotp(requireActor(request), request.params.id, auditContextOf(request)),
   );
 
   routes.post(

@@ -274,4 +274,32 @@ export class AccountsService {
     });
     return { account: await this.get(actor, accountId), initialPassword };
   }
+
+  /**
+   * Removes an account's authenticator (TOTP) secret, for a user who lost their phone, and ends
+   * the account's sessions. With TOTP_FOR_ADMINS on, the next sign-in asks for a new enrolment.
+   */
+  async resetTotp(actor: Actor, accountId: number, audit: AuditContext): Promise<Account> {
+    await this.db.transaction().execute(async (trx) => {
+      const account = await lockAccountForAdmin(trx, actor, accountId);
+      if (account.id === actor.accountId) {
+        throw new AppError('FORBIDDEN', {
+          message:
+            'Bạn không thể tự đặt lại ứng dụng xác thực của mình; hãy nhờ một quản trị viên khác của Sở Nội vụ.',
+        });
+      }
+      const removed = await trx
+        .deleteFrom('totp_secrets')
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      const sessionsEnded = await endAllSessions(trx, accountId);
+      await recordAudit(trx, audit, {
+        action: 'account.totp_reset',
+        entityType: 'account',
+        entityId: accountId,
+        detail: { hadSecret: Number(removed.numDeletedRows) > 0, sessionsEnded },
+      });
+    });
+    return this.get(actor, accountId);
+  }
 }

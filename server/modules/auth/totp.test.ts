@@ -30,12 +30,17 @@ async function signIn(email: string) {
 
 async function enrolAndVerify(email: string) {
   const { client } = await signIn(email);
-  const enrolment = (await client.request({ method: 'POST', url: '/api/auth/totp/enrol' })).json();
+  // Second-factor routes allow 10 requests a minute from one address; each call gets its own.
+  const remoteAddress = `127.0.4.${address}`;
+  const enrolled = await client.request({ method: 'POST', url: '/api/auth/totp/enrol', remoteAddress });
+  expect(enrolled.statusCode, enrolled.body).toBe(200);
+  const enrolment = enrolled.json();
   const verifiedAt = Date.now();
   const verify = await client.request({
     method: 'POST',
     url: '/api/auth/totp/verify',
     payload: { code: totpCode(enrolment.secret, verifiedAt) },
+    remoteAddress,
   });
   return { client, secret: enrolment.secret as string, verify, verifiedAt };
 }
@@ -77,7 +82,9 @@ describe('second factor for admins', () => {
 
   it('enrols with a secret and an otpauth URI', async () => {
     const { client } = await signIn('snv.admin@test.gov.vn');
-    const enrolment = (await client.request({ method: 'POST', url: '/api/auth/totp/enrol' })).json();
+    const enrolled = await client.request({ method: 'POST', url: '/api/auth/totp/enrol' });
+    expect(enrolled.statusCode, enrolled.body).toBe(200);
+    const enrolment = enrolled.json();
     expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(enrolment.otpauthUri).toContain(`secret=${enrolment.secret}`);
     expect(enrolment.otpauthUri).toContain('issuer=HoSo%20Th%E1%BB%AD%20nghi%E1%BB%87m');
@@ -141,5 +148,64 @@ describe('second factor for admins', () => {
       const { response } = await signIn(email);
       expect(response.json().secondFactor).toBeNull();
     }
+  });
+});
+
+describe('lost authenticator', () => {
+  it('lets the province admin reset it', async () => {
+    const db = configured.database.db;
+    // Earlier tests may have enrolled both admins with secrets this test does not know.
+    await db
+      .deleteFrom('totp_secrets')
+      .where('account_id', 'in', (eb) =>
+        eb
+          .selectFrom('accounts')
+          .select('id')
+          .where('email', 'in', ['nv.admin@test.gov.vn', 'snv.admin@test.gov.vn']),
+      )
+      .execute();
+    const admin = await enrolAndVerify('nv.admin@test.gov.vn');
+    expect(admin.verify.statusCode, admin.verify.body).toBe(200);
+    const snv = await enrolAndVerify('snv.admin@test.gov.vn');
+    expect(snv.verify.statusCode, snv.verify.body).toBe(200);
+    const target = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('email', '=', 'nv.admin@test.gov.vn')
+      .executeTakeFirstOrThrow();
+
+    const reset = await snv.client.request({ method: 'POST', url: `/api/accounts/${target.id}/reset-totp` });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json().email).toBe('nv.admin@test.gov.vn');
+
+    // The admin's open session ends, and the next sign-in starts a new enrolment.
+    expect((await admin.client.request({ method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
+    const secrets = await db
+      .selectFrom('totp_secrets')
+      .select('account_id')
+      .where('account_id', '=', target.id)
+      .execute();
+    expect(secrets).toEqual([]);
+    const { response } = await signIn('nv.admin@test.gov.vn');
+    expect(response.json().secondFactor).toBe('enrol');
+
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'detail'])
+      .where('action', '=', 'account.totp_reset')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.entity_id).toBe(String(target.id));
+    expect(audit[0]!.detail).toMatchObject({ hadSecret: true });
+
+    // The province admin's own authenticator needs another admin of Sở Nội vụ.
+    const own = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('email', '=', 'snv.admin@test.gov.vn')
+      .executeTakeFirstOrThrow();
+    const refused = await snv.client.request({ method: 'POST', url: `/api/accounts/${own.id}/reset-totp` });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('quản trị viên khác');
   });
 });

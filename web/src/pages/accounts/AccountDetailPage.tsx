@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  KeyOutlined,
+  MobileOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +28,7 @@ import { GrantRoleModal } from './GrantRoleModal.tsx';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 
 type Grant = Account['grants'][number];
-type ActionName = 'disable' | 'enable' | 'resetPassword' | 'revoke';
+type ActionName = 'disable' | 'enable' | 'resetPassword' | 'resetTotp' | 'revoke';
 
 interface ActionFailure {
   action: ActionName;
@@ -184,6 +190,19 @@ export default function AccountDetailPage() {
         >
           <Button icon={<KeyOutlined />} loading={busy === 'reset'}>
             {t('detail.resetPassword')}
+          </Button>
+        </Popconfirm>
+      )}
+      {!isOwnAccount && (
+        <Popconfirm
+          title={t('detail.resetTotpConfirm')}
+          description={t('detail.resetTotpConfirmText')}
+          okText={t('detail.resetTotp')}
+          cancelText={t('actions.cancel')}
+          onConfirm={() => run('resetTotp', 'resetTotp', () => accountActions.resetTotp(current.id))}
+        >
+          <Button icon={<MobileOutlined />} loading={busy === 'resetTotp'}>
+            {t('detail.resetTotp')}
           </Button>
         </Popconfirm>
       )}

@@ -70,6 +70,7 @@ export const accountActions = {
   enable: (accountId: number) => api.post<Account>(`/api/accounts/${accountId}/enable`),
   resetPassword: (accountId: number) =>
     api.post<AccountWithPassword>(`/api/accounts/${accountId}/reset-password`),
+  resetTotp: (accountId: number) => api.post<Account>(`/api/accounts/${accountId}/reset-totp`),
   grant: (accountId: number, body: GrantBody) => api.post<Account>(`/api/accounts/${accountId}/grants`, body),
   revoke: (accountId: number, grantId: number) =>
     api.delete<Account>(`/api/accounts/${accountId}/grants/${grantId}`),
