@@ -36,20 +36,7 @@ export async function recordAudit(
   context: AuditContext,
   entry: AuditEntry,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_account_id: context.actorAccountId,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId === null ? null : String(entry.entityId),
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      detail: toJson(entry.detail),
-      request_id: context.requestId,
-      ip: context.ip,
-    })
-    .execute();
+  await recordAudits(db, context, [entry]);
 }
 
 /** Appends several rows to the audit log in one statement, as recordAudit does for one. */
