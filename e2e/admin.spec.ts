@@ -76,15 +76,23 @@ async function changeDefaultPassword(
 
 /** Opens a unit picker (antd TreeSelect), types the code and chooses the unit titled `title`. */
 async function chooseUnit(page: Page, picker: Locator, code: string, title: string): Promise<void> {
-  await picker.click();
-  await picker.fill(code);
-  await page.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
-  // The tree dropdown can stay open after the choice and cover the dialog's buttons.
+  const field = picker.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-form-item ")][1]');
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  if (await dropdown.isVisible()) {
-    await page.keyboard.press('Escape');
-    await dropdown.waitFor({ state: 'hidden' });
+  // A click on a tree node that the search is still redrawing can be lost, so the choice is
+  // checked in the picker and made again if it did not take.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await picker.click();
+    await picker.fill(code);
+    await page.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+    // The tree dropdown can stay open after the choice and cover the dialog's buttons.
+    if (await dropdown.isVisible()) {
+      await page.keyboard.press('Escape');
+      await dropdown.waitFor({ state: 'hidden' });
+    }
+    // The form item shows the chosen unit's title once the choice took.
+    if ((await field.innerText()).includes(title)) return;
   }
+  throw new Error(`The unit picker did not take "${title}" after three attempts.`);
 }
 
 /** Opens an antd Select, types part of the option if given and chooses the option titled `title`. */
