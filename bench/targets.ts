@@ -38,7 +38,7 @@ function check(
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /**
- * The text of a cached statistic: the API's p95, served from the statistics cache after the
+ * Formats the result of a cached statistic: the API's p95, served from the statistics cache after the
  * warm-up, and the raw SQL p95, which is what the first request after a write waits for.
  */
 function cachedText(result: ScenarioResult, shown: string): string {

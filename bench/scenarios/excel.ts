@@ -208,7 +208,7 @@ async function waitForPhase(
 const SERIAL_LIMIT = 1_000_000;
 
 /**
- * The first serial no earlier import run has used, so that every run imports people new to the
+ * Returns the first serial that no earlier import run has used, so that every run imports people new to the
  * system even when it reuses the database (--skip-load).
  */
 async function firstFreeSerial(context: BenchContext, rowCount: number): Promise<number> {

@@ -129,7 +129,7 @@ function openPostgres(options: OpenDatabaseOptions & { databaseUrl: string }): D
   };
 }
 
-/** A Kysely instance over `pool` whose committed writes move a change counter. */
+/** Creates a Kysely instance over `pool` whose committed writes move a change counter. */
 function trackedKysely(pool: pg.Pool): { db: Kysely<Database>; changes: DataChanges } {
   const changes = new DataChanges();
   const db = new Kysely<Database>({ dialect: trackDataChanges(new PostgresDialect({ pool }), changes) });

@@ -277,7 +277,7 @@ export class AccountsService {
 
   /**
    * Removes an account's authenticator (TOTP) secret, for a user who lost their phone, and ends
-   * the account's sessions. With TOTP_FOR_ADMINS on, the next sign-in asks for a new enrolment.
+   * the account's sessions. With TOTP_FOR_ADMINS on, the next sign-in starts a new enrolment.
    */
   async resetTotp(actor: Actor, accountId: number, audit: AuditContext): Promise<Account> {
     await this.db.transaction().execute(async (trx) => {

@@ -204,8 +204,8 @@ describe('lost authenticator', () => {
       .select('id')
       .where('email', '=', 'snv.admin@test.gov.vn')
       .executeTakeFirstOrThrow();
-    const refused = await snv.client.request({ method: 'POST', url: `/api/accounts/${own.id}/reset-totp` });
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().message).toContain('quản trị viên khác');
+    const rejected = await snv.client.request({ method: 'POST', url: `/api/accounts/${own.id}/reset-totp` });
+    expect(rejected.statusCode).toBe(403);
+    expect(rejected.json().message).toContain('quản trị viên khác');
   });
 });

@@ -258,7 +258,7 @@ export interface ProblemContext {
   personId: number;
   today: string;
   organisationMemo?: OrganisationMemo;
-  /** Set when the caller has just found that no person holds the record's ID number. */
+  /** Set when the caller has just found that no person has the record's ID number. */
   personalIdFree?: boolean;
 }
 

@@ -44,7 +44,7 @@ async function readJobRows(
   db: Kysely<Database>,
   job: JobRow,
 ): Promise<{ target: ImportTarget; sheet: SheetRows }> {
-  // NOTE: exceljs holds the whole workbook in memory, about 450 MB of heap for 20,000 rows of 40
+  // NOTE: exceljs keeps the whole workbook in memory, about 450 MB of heap for 20,000 rows of 40
   // columns. Its streaming reader would not, but it drops merged cells, which the rows may use.
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await loadFile(db, job.id)) as unknown as ArrayBuffer);
@@ -92,7 +92,7 @@ type BatchStep = (
   seenIds: Map<string, number>,
 ) => Promise<RowResult[]>;
 
-/** The counts once `results` are added to `counts`. */
+/** Returns the counts after `results` are added to `counts`. */
 function countsAfter(counts: ImportCounts, results: RowResult[]): ImportCounts {
   const next = { ...counts };
   for (const result of results) next[result.outcome === 'error' ? 'failed' : result.outcome] += 1;

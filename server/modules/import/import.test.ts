@@ -172,6 +172,21 @@ async function handMadeFile(): Promise<Buffer> {
 let handMade: Buffer;
 let uploaded: ImportJob;
 
+/** Downloads the agency's import template and fills one row per entry, by header text. */
+async function filledTemplate(rows: Array<Record<string, string>>): Promise<Buffer> {
+  const template = await justiceAdmin.get(`/api/units/${province.justice.id}/imports/template`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Hồ sơ')!;
+  const headers = new Map<string, number>();
+  sheet.getRow(3).eachCell((cell, column) => headers.set(String(cell.value).replace(' (*)', ''), column));
+  for (const [index, row] of rows.entries()) {
+    for (const [header, value] of Object.entries(row))
+      sheet.getCell(4 + index, headers.get(header)!).value = value;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.database.db;
@@ -416,19 +431,13 @@ describe('a row that meets a concurrent import', () => {
       db,
     );
     try {
-      const template = await justiceAdmin.get(`/api/units/${province.justice.id}/imports/template`);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
-      const sheet = workbook.getWorksheet('Hồ sơ')!;
-      const headers = new Map<string, number>();
-      sheet.getRow(3).eachCell((cell, column) => headers.set(String(cell.value).replace(' (*)', ''), column));
       const people = [
         ['044188000030', 'Lê Văn Trước', 'Nam', '01/02/1988'],
         [conflicting, 'Lê Văn Tranh', 'Nam', '02/02/1988'],
         ['044188000032', 'Lê Thị Sau', 'Nữ', '03/02/1988'],
       ];
-      for (const [index, [idNumber, name, gender, birthDate]] of people.entries()) {
-        const fill: Record<string, string> = {
+      const file = await filledTemplate(
+        people.map(([idNumber, name, gender, birthDate]) => ({
           'Số định danh cá nhân': idNumber!,
           'Họ và tên': name!,
           'Giới tính': gender!,
@@ -436,11 +445,8 @@ describe('a row that meets a concurrent import', () => {
           'Dân tộc': '01 - Kinh',
           'Mã bộ phận': '112001 - Ban Lãnh đạo',
           'Cán bộ, công chức, viên chức': 'Công chức',
-        };
-        for (const [header, value] of Object.entries(fill))
-          sheet.getCell(4 + index, headers.get(header)!).value = value;
-      }
-      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+        })),
+      );
 
       const uploadedFile = await upload(justiceAdmin, province.justice.id, file);
       expect(uploadedFile.statusCode, uploadedFile.body).toBe(201);
@@ -504,23 +510,17 @@ describe('template', () => {
   });
 
   it('imports a filled-in template', async () => {
-    const template = await justiceAdmin.get(`/api/units/${province.justice.id}/imports/template`);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet('Hồ sơ')!;
-    const headers = new Map<string, number>();
-    sheet.getRow(3).eachCell((cell, column) => headers.set(String(cell.value).replace(' (*)', ''), column));
-    const fill: Record<string, string> = {
-      'Số định danh cá nhân': '044187000010',
-      'Họ và tên': 'Tô Thị Mẫu',
-      'Giới tính': 'Nữ',
-      'Ngày sinh': '07/08/1987',
-      'Dân tộc': '01 - Kinh',
-      'Mã bộ phận': '112001 - Ban Lãnh đạo',
-      'Cán bộ, công chức, viên chức': 'Công chức',
-    };
-    for (const [header, value] of Object.entries(fill)) sheet.getCell(4, headers.get(header)!).value = value;
-    const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+    const filled = await filledTemplate([
+      {
+        'Số định danh cá nhân': '044187000010',
+        'Họ và tên': 'Tô Thị Mẫu',
+        'Giới tính': 'Nữ',
+        'Ngày sinh': '07/08/1987',
+        'Dân tộc': '01 - Kinh',
+        'Mã bộ phận': '112001 - Ban Lãnh đạo',
+        'Cán bộ, công chức, viên chức': 'Công chức',
+      },
+    ]);
 
     const result = await importFile(provinceAdmin, province.justice.id, filled);
     expect(result.uploaded.headerRow).toBe(3);

@@ -39,8 +39,8 @@ function toSummary(row: SummaryRow, fullIdNumbers: boolean): PersonSummary {
 /**
  * Reads one page of a list in Vietnamese name order (given name, middle names, family name), which
  * people.name_sort_key encodes as plain bytes so that PGlite and PostgreSQL sort alike. The total
- * comes with the page from a window count, so the matching people are found once, not twice; only
- * a page past the end needs a count of its own.
+ * comes with the page from a window count, so the matching people are found once, not twice.
+ * Only a page past the end needs a count of its own.
  */
 export async function pageOfPeople(
   query: PopulationQuery,
@@ -53,7 +53,9 @@ export async function pageOfPeople(
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize)
     .execute();
-  const total = rows[0] ? Number(rows[0].total) : options.page === 1 ? 0 : await countPeople(query);
+  let total = 0;
+  if (rows[0]) total = Number(rows[0].total);
+  else if (options.page > 1) total = await countPeople(query);
   return {
     total,
     items: rows.map(({ total: _total, ...row }) => toSummary(row, options.fullIdNumbers)),

@@ -100,7 +100,7 @@ describe('search without tone marks', () => {
     expect(first.total).toBe(all.total);
     expect(second.total).toBe(all.total);
 
-    // A page past the end is empty and still says how many people match.
+    // A page past the end is empty and still reports how many people match.
     const pastEnd = (await client.get('/api/search/people?q=nguyen&pageSize=2&page=500')).json();
     expect(pastEnd.items).toEqual([]);
     expect(pastEnd.total).toBe(all.total);
